@@ -1,0 +1,5 @@
+//! Rapport: a private networking journal that runs entirely in the browser.
+
+pub mod model;
+pub mod storage;
+pub mod ui;
