@@ -1,1 +1,143 @@
-//! The domain model (in progress).
+//! The Rapport domain model: people, the interaction log, and everything
+//! computed from it. Pure Rust (no browser APIs), so it is tested on the host.
+//!
+//! # Where things are
+//!
+//! | File | What it holds |
+//! |------|---------------|
+//! | `ids.rs` | `PersonId`, `InteractionId`, `ExchangeId`, `PurposeId`: strings like `p7k2m9x1q3`, made from caller-supplied entropy (`PersonId::new(random)`) |
+//! | `person.rs` | [`Person`], [`HowWeMet`], [`Cadence`] |
+//! | `interaction.rs` | [`Interaction`], [`Exchange`], asks, loans, settlements, and the reciprocity rules (what counts as a give, what is owed) |
+//! | `purpose.rs`, `settings.rs` | the user-editable purpose list; the usual-circle tag and nudge thresholds |
+//! | `journal.rs` | [`Journal`]: the records, the caches, [`Journal::apply`], loading ([`Journal::from_parts`]) and saving |
+//! | `action.rs` | [`Action`] (every possible change) and [`Applied`] (what changed, for storage) |
+//! | `error.rs` | [`ModelError`], one enum whose `Display` is plain English |
+//! | `stats.rs` | per-person counters ([`PersonStats`]), the balance reading, cadence status ([`ContactDue`]) |
+//! | `nudges.rs` | the nudge rules ([`Nudge`]) |
+//! | `network.rs` | network-wide figures for charts, narrowed by a [`NetworkFilter`] |
+//! | `today.rs` | lists for a Today screen: upcoming birthdays, who is due, all nudges |
+//! | `dates.rs` | months, quarters, ISO weeks, [`Birthday`] |
+//! | `demo.rs` | deterministic demo journals (S/M/L) from a seed |
+//! | `validate.rs` | normalisation and validation shared by the reducer and loading (private) |
+//!
+//! # Design rules
+//!
+//! * **The log is the truth.** Counters, balances, due dates and nudges are
+//!   always derived from interactions; nothing derived is stored in the JSON.
+//!   The journal keeps a per-person stats cache plus two indexes (person →
+//!   interaction ids, date → interaction ids). `apply` updates them
+//!   incrementally: only the people touched by an action are re-derived, from
+//!   their own interactions via the index. [`Journal::recompute_all`] and
+//!   [`stats::compute_all`] rebuild from scratch; a property test checks the
+//!   two always agree.
+//! * **One reducer.** Every change is an [`Action`] passed to
+//!   [`Journal::apply`]. It validates first and changes nothing on error, so
+//!   no id can ever dangle (people in interactions and exchanges, purposes,
+//!   "introduced by"). On success it returns [`Applied`]: people and
+//!   interactions upserted/removed (interactions with old and new dates, so
+//!   per-month segments can be rewritten) and whether purposes or settings
+//!   changed.
+//! * **No clock.** Actions that stamp records carry `now`; functions that
+//!   need the current day take `today: NaiveDate`. Edits never move an
+//!   `updated` time backwards, which keeps merge-by-newer-updated safe.
+//! * **Calendar days.** Interactions are dated with `NaiveDate` (local day)
+//!   and an optional `NaiveTime`, so DST can never move a contact to another
+//!   day. Timestamps (`created`, `updated`) are UTC with millisecond precision.
+//! * **Deleting people is explicit.** `DeletePerson { mode: Archive }` keeps
+//!   them and their history; `RemoveFromInteractions` takes them out of every
+//!   interaction with their exchanges and deletes interactions left with
+//!   nobody. Merging rewrites every reference and keeps every interaction.
+//!
+//! # JSON shape (format version 1)
+//!
+//! The same shape is used for localStorage and backup files. Field names are
+//! short but readable; empty strings, empty lists, `None` and `false` are left
+//! out; enums are lowercase strings; unknown fields are ignored when reading.
+//! Loading goes through [`Journal::from_parts`], which validates everything
+//! and rebuilds the caches.
+//!
+//! ```json
+//! {
+//!   "v": 1,
+//!   "people": [
+//!     {
+//!       "id": "p000000001", "name": "Zoë Müller",
+//!       "org": "Fjord Labs", "role": "Engineer",
+//!       "emails": ["zoe@example.com"], "phones": ["+44 7700 900000"], "links": ["https://…"],
+//!       "birthday": "--02-29",
+//!       "met": { "where": "PyCon", "date": "2019-05-01", "via": "p000000002" },
+//!       "tags": ["posse"],
+//!       "cadence": { "ideal": 30, "max": 60 },
+//!       "boundaries": "No lending money.", "notes": "…",
+//!       "archived": true,
+//!       "created": 1577880000000, "updated": 1577880000000
+//!     }
+//!   ],
+//!   "log": [
+//!     {
+//!       "id": "i000000001", "date": "2024-03-31", "time": "09:30",
+//!       "who": ["p000000001", "p000000002"],
+//!       "kind": "meal", "by": "them", "purpose": "job", "note": "Tapas",
+//!       "ex": [
+//!         { "id": "x000000001", "dir": "got", "who": "p000000001", "kind": "loan",
+//!           "loan": { "amount": 5000, "currency": "EUR" },
+//!           "settled": [ { "date": "2024-04-02", "amount": 2000 } ] },
+//!         { "id": "x000000002", "dir": "gave", "who": "p000000002", "kind": "introduction",
+//!           "ask": { "by": "them", "outcome": "declined_by_me" } }
+//!       ],
+//!       "created": 1711886400000, "updated": 1711886400000
+//!     }
+//!   ],
+//!   "purposes": [ { "id": "job", "label": "Job search" } ],
+//!   "settings": { "circle": "crew", "nudges": { "streak": 4, "window": 5, "asks": 3 } }
+//! }
+//! ```
+//!
+//! | Field | Meaning |
+//! |-------|---------|
+//! | `v` | format version, currently 1 |
+//! | `people[]` | [`Person`], ordered by id. `birthday` is `"YYYY-MM-DD"` or `"--MM-DD"` without a year. `met.via` is the introducer's id. `cadence.ideal`/`max` are days. `created`/`updated` are epoch milliseconds (UTC). |
+//! | `log[]` | [`Interaction`], ordered by date then id. `date` is the local day, `time` `"HH:MM"` (or `"HH:MM:SS"`). `who` lists person ids. `kind`: `coffee` `meal` `call` `video` `message` `email` `event` `introduction` `other`. `by` (who initiated): `me` `them` `mutual`. `purpose` is a purpose id. |
+//! | `ex[]` | [`Exchange`]: `dir` `gave` (I gave to them) / `got` (they gave to me); `who` one of the interaction's people; `kind`: `favour` `introduction` `advice` `referral` `gift` `loan`; `ask.by` `me`/`them`; `ask.outcome`: `granted` `declined_by_them` `declined_by_me` `open`; `loan` is `{amount, currency}` (minor units, ISO 4217) or `{item}`; `settled[]` holds `{date, amount}` for money loans or `{date, percent}` otherwise, plus an optional `note`. |
+//! | `purposes[]` | [`Purpose`] in display order; always written (an empty list is a valid choice). A new journal has `touch`, `job`, `gig`, `info`, `volunteer`, `help`; a file without the field gets those. |
+//! | `settings` | [`Settings`]; left out entirely while default. `circle` is the usual-circle tag; `nudges` the thresholds (left out while default). |
+//!
+//! Storage that keeps interactions in per-month segments can write each
+//! segment as a plain JSON array of interactions
+//! ([`Journal::interactions_in_month`]), and load by concatenating segments
+//! into [`JournalParts`].
+
+pub mod action;
+pub mod dates;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod interaction;
+pub mod journal;
+pub mod network;
+pub mod nudges;
+pub mod person;
+pub mod purpose;
+pub mod query;
+pub mod settings;
+pub mod stats;
+pub mod today;
+mod validate;
+
+pub use action::{
+    Action, Applied, DeleteMode, InteractionRemoval, InteractionUpsert, PurposeRemoval,
+};
+pub use dates::{Birthday, Quarter, YearMonth};
+pub use error::ModelError;
+pub use ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+pub use interaction::{
+    Ask, Direction, Exchange, ExchangeKind, Initiator, Interaction, InteractionKind, LoanSubject,
+    Obligation, ObligationKind, Outcome, Outstanding, Party, Portion, Settlement,
+};
+pub use journal::{Journal, JournalParts, OpenItem, FORMAT_VERSION};
+pub use network::NetworkFilter;
+pub use nudges::Nudge;
+pub use person::{Cadence, HowWeMet, Person};
+pub use purpose::Purpose;
+pub use settings::{NudgeConfig, Settings};
+pub use stats::{Balance, BalanceReading, ContactDue, DueStatus, PersonStats};

@@ -79,6 +79,11 @@ impl MemoryBackend {
             .sum()
     }
 
+    /// Units still free under the quota.
+    pub fn quota_left(&self) -> usize {
+        self.quota_units.saturating_sub(self.used_units())
+    }
+
     /// A copy of every entry, for comparing states in tests.
     pub fn snapshot(&self) -> BTreeMap<String, String> {
         self.entries.clone()

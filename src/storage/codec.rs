@@ -125,10 +125,8 @@ pub fn unpack(value: &str) -> Result<Vec<u8>, CodecError> {
         }
         acc &= (1 << bits) - 1;
     }
-    if padding_byte {
-        if out.pop().is_none() {
-            return Err(CodecError::Damaged);
-        }
+    if padding_byte && out.pop().is_none() {
+        return Err(CodecError::Damaged);
     }
     Ok(out)
 }

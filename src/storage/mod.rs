@@ -1,5 +1,18 @@
-//! Storage: the journal in localStorage.
+//! Storage: the journal in localStorage, saved in small segments so that one change
+//! costs the same whatever the journal's size, and never half-written.
+//!
+//! * [`layout`]: the keys, and why a save is all-or-nothing.
+//! * [`codec`]: how a segment becomes a compact string.
+//! * [`engine`]: load, save, sync with other tabs, usage, recovery.
+//! * [`migrate`]: upgrading data written by older versions.
+//! * [`backend`]: the key-value interface; [`local`] is the browser's localStorage.
 
 pub mod backend;
 pub mod codec;
+pub mod engine;
+pub mod layout;
 pub mod local;
+pub mod migrate;
+
+pub use backend::{Backend, BackendError, FailAfter, MemoryBackend};
+pub use engine::{erase_all, raw_dump, usage, LoadError, SaveError, Store, SyncReport, Usage};

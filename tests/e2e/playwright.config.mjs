@@ -1,8 +1,10 @@
 // End-to-end tests: Playwright drives Debian's Chromium against the built dist/.
 import { defineConfig } from "@playwright/test";
 
-export const ROOT_URL = "http://127.0.0.1:4173/";
-export const SUBPATH_URL = "http://127.0.0.1:4174/rapport/";
+// E2E_PORT moves both servers, so two runs can share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const ROOT_URL = `http://127.0.0.1:${PORT}/`;
+export const SUBPATH_URL = `http://127.0.0.1:${PORT + 1}/rapport/`;
 
 export const CHROMIUM_ARGS = [
   "--disable-gpu",
@@ -29,13 +31,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node tests/e2e/serve.mjs --root dist --port 4173 --prefix /",
+      command: `node tests/e2e/serve.mjs --root dist --port ${PORT} --prefix /`,
       url: ROOT_URL,
       cwd: "../..",
       reuseExistingServer: false,
     },
     {
-      command: "node tests/e2e/serve.mjs --root dist --port 4174 --prefix /rapport/",
+      command: `node tests/e2e/serve.mjs --root dist --port ${PORT + 1} --prefix /rapport/`,
       url: SUBPATH_URL,
       cwd: "../..",
       reuseExistingServer: false,

@@ -1,10 +1,22 @@
-//! The first-run screen: what Rapport is for.
+//! The first-run screen: what Rapport is for, and three ways to start.
 
 use yew::prelude::*;
+
+use crate::ui::components::person_form::PersonForm;
+use crate::ui::route::Route;
 
 /// The empty state a new user sees.
 #[component]
 pub fn Welcome() -> Html {
+    let adding = use_state(|| false);
+    let open = {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(true))
+    };
+    let close = {
+        let adding = adding.clone();
+        Callback::from(move |()| adding.set(false))
+    };
     html! {
         <section class="empty-state" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{ "Your networking journal" }</h1>
@@ -12,6 +24,24 @@ pub fn Welcome() -> Html {
                 { "Rapport helps you keep relationships steady and two-way: who you met, \
                    when you last spoke, who asked and who gave. Everything stays in this browser." }
             </p>
+            <h2>{ "Three ways to start" }</h2>
+            <ul class="start-options">
+                <li>
+                    <button type="button" class="button primary" onclick={open}>{ "Add someone" }</button>
+                    <span class="muted">{ " One person you'd like to stay in touch with." }</span>
+                </li>
+                <li>
+                    <a class="button" href={Route::Backups.href()}>{ "Import your phone's contacts" }</a>
+                    <span class="muted">{ " From a vCard (.vcf) file." }</span>
+                </li>
+                <li>
+                    <a class="button" href={Route::Backups.href()}>{ "Import a LinkedIn export" }</a>
+                    <span class="muted">{ " From LinkedIn's Connections.csv." }</span>
+                </li>
+            </ul>
+            if *adding {
+                <PersonForm on_close={close} />
+            }
         </section>
     }
 }

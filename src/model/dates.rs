@@ -1,0 +1,391 @@
+//! Calendar helpers: months, quarters, ISO weeks and birthdays.
+//!
+//! Everything here works on `NaiveDate` (a calendar day with no time zone).
+//! Interactions are logged as local calendar days, so daylight-saving changes
+//! cannot move a contact to another day and every "days since" figure is a
+//! whole number of calendar days.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::error::ModelError;
+
+/// Earliest year the model accepts in any date.
+pub const MIN_YEAR: i32 = 1000;
+/// Latest year the model accepts in any date.
+pub const MAX_YEAR: i32 = 9999;
+
+/// Rejects dates outside [`MIN_YEAR`]..=[`MAX_YEAR`], which keeps all date
+/// arithmetic in the model far away from chrono's limits.
+pub fn check_date(date: NaiveDate) -> Result<(), ModelError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(ModelError::DateOutOfRange(date))
+    }
+}
+
+/// Whole calendar days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+/// `date` moved by `days` (either sign), saturating at chrono's limits.
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    let magnitude = Days::new(days.unsigned_abs());
+    let moved = if days >= 0 {
+        date.checked_add_days(magnitude)
+    } else {
+        date.checked_sub_days(magnitude)
+    };
+    moved.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+/// `date` moved by whole months; a day that does not exist in the target
+/// month is clamped to that month's last day (Mar 31 minus one month is Feb 28
+/// or Feb 29).
+pub fn add_months_clamped(date: NaiveDate, months: i32) -> NaiveDate {
+    let magnitude = Months::new(months.unsigned_abs());
+    let moved = if months >= 0 {
+        date.checked_add_months(magnitude)
+    } else {
+        date.checked_sub_months(magnitude)
+    };
+    moved.unwrap_or(date)
+}
+
+/// The Monday that starts the ISO week containing `date`.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    add_days(date, -i64::from(date.weekday().num_days_from_monday()))
+}
+
+/// A calendar month, e.g. `2024-02`. Always a valid month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    year: i32,
+    month: u32,
+}
+
+impl YearMonth {
+    /// The month `month` (1..=12) of `year`, or `None` when `month` is out of range.
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        (1..=12).contains(&month).then_some(Self { year, month })
+    }
+
+    /// The month containing `date`.
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1..=12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// The month `n` months later (earlier when negative).
+    pub fn plus(self, n: i32) -> Self {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        Self {
+            year: index.div_euclid(12) as i32,
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
+    /// The last day of the month (handles 28/29/30/31).
+    pub fn last_day(self) -> NaiveDate {
+        add_days(self.plus(1).first_day(), -1)
+    }
+
+    /// Whether `date` falls in this month.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        Self::of(date) == self
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A calendar quarter, e.g. `2024-Q2`. Always valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    year: i32,
+    quarter: u32,
+}
+
+impl Quarter {
+    /// Quarter `quarter` (1..=4) of `year`, or `None` when out of range.
+    pub fn new(year: i32, quarter: u32) -> Option<Self> {
+        (1..=4).contains(&quarter).then_some(Self { year, quarter })
+    }
+
+    /// The quarter containing `date`.
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            quarter: (date.month() - 1) / 3 + 1,
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The quarter, 1..=4.
+    pub fn quarter(self) -> u32 {
+        self.quarter
+    }
+
+    /// The following quarter.
+    pub fn next(self) -> Self {
+        if self.quarter == 4 {
+            Self {
+                year: self.year + 1,
+                quarter: 1,
+            }
+        } else {
+            Self {
+                year: self.year,
+                quarter: self.quarter + 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-Q{}", self.year, self.quarter)
+    }
+}
+
+/// A birthday: month and day, with the year when known.
+///
+/// Serialised as an ISO 8601 string: `"1990-02-29"` with a year, `"--02-29"`
+/// without one. Someone born on 29 February celebrates on **28 February** in
+/// common years (they stay in their birth month; this is also the rule many
+/// jurisdictions use for coming of age).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Birthday {
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+}
+
+impl Birthday {
+    /// A birthday on `month`/`day`, optionally in `year`. 29 February is
+    /// accepted without a year; with a year the date must exist.
+    pub fn new(month: u32, day: u32, year: Option<i32>) -> Result<Self, ModelError> {
+        let invalid = || {
+            ModelError::InvalidBirthday(match year {
+                Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+                None => format!("--{month:02}-{day:02}"),
+            })
+        };
+        // 2000 is a leap year, so this accepts Feb 29 when no year is given.
+        NaiveDate::from_ymd_opt(2000, month, day).ok_or_else(invalid)?;
+        if let Some(y) = year {
+            if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+                return Err(invalid());
+            }
+            NaiveDate::from_ymd_opt(y, month, day).ok_or_else(invalid)?;
+        }
+        Ok(Self { month, day, year })
+    }
+
+    /// The birthday of someone born on `date`.
+    pub fn from_date(date: NaiveDate) -> Result<Self, ModelError> {
+        Self::new(date.month(), date.day(), Some(date.year()))
+    }
+
+    /// Month, 1..=12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// Day of the month.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
+    /// Birth year, when known.
+    pub fn year(self) -> Option<i32> {
+        self.year
+    }
+
+    /// The day the birthday is celebrated in `year` (29 Feb becomes 28 Feb in common years).
+    pub fn celebrated_in(self, year: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
+            .unwrap_or_default()
+    }
+
+    /// The next celebration on or after `today`.
+    pub fn next_on_or_after(self, today: NaiveDate) -> NaiveDate {
+        let this_year = self.celebrated_in(today.year());
+        if this_year >= today {
+            this_year
+        } else {
+            self.celebrated_in(today.year() + 1)
+        }
+    }
+
+    /// Age reached on the celebration in `year`, when the birth year is known
+    /// and not after `year`.
+    pub fn age_in(self, year: i32) -> Option<u32> {
+        self.year.and_then(|born| u32::try_from(year - born).ok())
+    }
+}
+
+impl fmt::Display for Birthday {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(y) => write!(f, "{y:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "--{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
+impl FromStr for Birthday {
+    type Err = ModelError;
+
+    fn from_str(text: &str) -> Result<Self, ModelError> {
+        let invalid = || ModelError::InvalidBirthday(text.to_owned());
+        let number = |part: &str| -> Result<u32, ModelError> {
+            if part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().map_err(|_| invalid())
+            } else {
+                Err(invalid())
+            }
+        };
+        if let Some(rest) = text.strip_prefix("--") {
+            let (m, d) = rest.split_once('-').ok_or_else(invalid)?;
+            return Self::new(number(m)?, number(d)?, None).map_err(|_| invalid());
+        }
+        let mut parts = text.splitn(3, '-');
+        let (y, m, d) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), Some(m), Some(d)) => (y, m, d),
+            _ => return Err(invalid()),
+        };
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let year: i32 = y.parse().map_err(|_| invalid())?;
+        Self::new(number(m)?, number(d)?, Some(year)).map_err(|_| invalid())
+    }
+}
+
+impl TryFrom<String> for Birthday {
+    type Error = ModelError;
+    fn try_from(text: String) -> Result<Self, ModelError> {
+        text.parse()
+    }
+}
+
+impl From<Birthday> for String {
+    fn from(b: Birthday) -> String {
+        b.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn year_month_steps_across_years_and_knows_month_ends() {
+        let jan = YearMonth::new(2024, 1).unwrap();
+        assert_eq!(jan.plus(-1).to_string(), "2023-12");
+        assert_eq!(jan.plus(13).to_string(), "2025-02");
+        assert_eq!(jan.plus(1).last_day(), d(2024, 2, 29));
+        assert_eq!(jan.plus(13).last_day(), d(2025, 2, 28));
+        assert_eq!(YearMonth::new(2023, 4).unwrap().last_day(), d(2023, 4, 30));
+        assert_eq!(
+            YearMonth::new(2023, 12).unwrap().last_day(),
+            d(2023, 12, 31)
+        );
+        assert!(YearMonth::new(2023, 13).is_none());
+    }
+
+    #[test]
+    fn quarters_and_weeks() {
+        assert_eq!(Quarter::of(d(2024, 3, 31)).to_string(), "2024-Q1");
+        assert_eq!(Quarter::of(d(2024, 4, 1)).to_string(), "2024-Q2");
+        assert_eq!(Quarter::of(d(2024, 12, 31)).next().to_string(), "2025-Q1");
+        // 2021-01-03 is a Sunday in ISO week 2020-W53, which starts on Monday 2020-12-28.
+        assert_eq!(week_start(d(2021, 1, 3)), d(2020, 12, 28));
+        assert_eq!(week_start(d(2024, 7, 1)), d(2024, 7, 1));
+    }
+
+    #[test]
+    fn add_months_clamps_to_month_end() {
+        assert_eq!(add_months_clamped(d(2024, 3, 31), -1), d(2024, 2, 29));
+        assert_eq!(add_months_clamped(d(2023, 3, 31), -1), d(2023, 2, 28));
+        assert_eq!(add_months_clamped(d(2024, 2, 29), -12), d(2023, 2, 28));
+        assert_eq!(add_months_clamped(d(2024, 1, 31), 1), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn birthday_text_forms() {
+        let leap = Birthday::new(2, 29, None).unwrap();
+        assert_eq!(leap.to_string(), "--02-29");
+        assert_eq!("--02-29".parse::<Birthday>(), Ok(leap));
+        assert_eq!(
+            "1990-07-04".parse::<Birthday>(),
+            Birthday::new(7, 4, Some(1990))
+        );
+        for bad in [
+            "1990-02-29",
+            "--02-30",
+            "--13-01",
+            "90-01-01",
+            "1990-1-01",
+            "--0101",
+            "",
+        ] {
+            assert_eq!(
+                bad.parse::<Birthday>(),
+                Err(ModelError::InvalidBirthday(bad.to_string())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn leap_day_birthday_is_celebrated_on_feb_28_in_common_years() {
+        let b = Birthday::new(2, 29, Some(2000)).unwrap();
+        assert_eq!(b.celebrated_in(2023), d(2023, 2, 28));
+        assert_eq!(b.celebrated_in(2024), d(2024, 2, 29));
+        assert_eq!(b.next_on_or_after(d(2023, 3, 1)), d(2024, 2, 29));
+        assert_eq!(b.next_on_or_after(d(2024, 3, 1)), d(2025, 2, 28));
+        assert_eq!(b.age_in(2023), Some(23));
+        assert_eq!(b.age_in(1999), None);
+    }
+}

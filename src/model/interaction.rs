@@ -1,0 +1,684 @@
+//! Journal entries (interactions) and the units of reciprocity inside them (exchanges).
+//!
+//! # Reciprocity rules
+//!
+//! An [`Exchange`] records something that went (or was asked to go) one way
+//! between you and one person: `direction` says who gives, `ask` (optional)
+//! says who asked and how it ended.
+//!
+//! * **Delivered** (counts as a give or a take): no ask, or the ask was
+//!   granted; an open ask only once it has been fully settled. Declined asks
+//!   never count. A loan counts once it is made.
+//! * **Obligation** (something owed), at most one per exchange:
+//!   * an **open ask** is owed by the giver (`gave` → you owe it, `got` → they
+//!     owe it). Non-loans are settled in percentages of the whole.
+//!   * a **loan** that was made (no ask, or granted) is owed back by the
+//!     receiver (`gave` → they owe you, `got` → you owe them). Money loans are
+//!     repaid in amounts of the same currency, item loans in percentages.
+//!   * an **open ask for a loan** is owed by the giver, but cannot be settled
+//!     in parts: mark it granted first, after which repayments apply.
+//!   * declined asks owe nothing.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+
+/// What kind of contact an interaction was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InteractionKind {
+    Coffee,
+    Meal,
+    Call,
+    Video,
+    Message,
+    Email,
+    Event,
+    Introduction,
+    Other,
+}
+
+impl InteractionKind {
+    /// Every kind, in menu order.
+    pub const ALL: [InteractionKind; 9] = [
+        Self::Coffee,
+        Self::Meal,
+        Self::Call,
+        Self::Video,
+        Self::Message,
+        Self::Email,
+        Self::Event,
+        Self::Introduction,
+        Self::Other,
+    ];
+
+    /// English label for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Coffee => "Coffee",
+            Self::Meal => "Meal",
+            Self::Call => "Call",
+            Self::Video => "Video call",
+            Self::Message => "Message",
+            Self::Email => "Email",
+            Self::Event => "Event",
+            Self::Introduction => "Introduction",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// Who reached out for an interaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Initiator {
+    Me,
+    Them,
+    Mutual,
+}
+
+/// One journal entry: a contact with one or more people on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interaction {
+    /// Stable id.
+    pub id: InteractionId,
+    /// Local calendar day of the contact (no time zone, so DST cannot shift it).
+    pub date: NaiveDate,
+    /// Local time of day, when noted. Written as `"HH:MM"` (`"HH:MM:SS"` if it has seconds).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time_of_day")]
+    pub time: Option<NaiveTime>,
+    /// Everyone involved; at least one, no repeats.
+    #[serde(rename = "who")]
+    pub people: Vec<PersonId>,
+    /// Coffee, call, ...
+    pub kind: InteractionKind,
+    /// Who reached out.
+    #[serde(rename = "by")]
+    pub initiated_by: Initiator,
+    /// Why, from the journal's purpose list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<PurposeId>,
+    /// Free note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// What was given, taken or asked.
+    #[serde(rename = "ex", default, skip_serializing_if = "Vec::is_empty")]
+    pub exchanges: Vec<Exchange>,
+    /// When the entry was created (UTC, epoch milliseconds).
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub created: DateTime<Utc>,
+    /// When the entry last changed (UTC, epoch milliseconds); used for merge-by-newer.
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub updated: DateTime<Utc>,
+}
+
+impl Interaction {
+    /// An interaction with no purpose, note or exchanges, created and updated at `now`.
+    pub fn new(
+        id: InteractionId,
+        date: NaiveDate,
+        people: Vec<PersonId>,
+        kind: InteractionKind,
+        initiated_by: Initiator,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            date,
+            time: None,
+            people,
+            kind,
+            initiated_by,
+            purpose: None,
+            note: String::new(),
+            exchanges: Vec::new(),
+            created: now,
+            updated: now,
+        }
+    }
+
+    /// Whether `person` took part.
+    pub fn includes(&self, person: &PersonId) -> bool {
+        self.people.contains(person)
+    }
+
+    /// Whether any exchange carries an ask made by you (to anyone).
+    pub fn has_ask_from_me(&self) -> bool {
+        self.exchanges
+            .iter()
+            .any(|e| e.ask.is_some_and(|a| a.by == Party::Me))
+    }
+
+    /// Whether an exchange with `person` carries an ask made by you.
+    pub fn has_ask_from_me_to(&self, person: &PersonId) -> bool {
+        self.exchanges
+            .iter()
+            .any(|e| &e.person == person && e.ask.is_some_and(|a| a.by == Party::Me))
+    }
+
+    /// The exchange with this id.
+    pub fn exchange(&self, id: &ExchangeId) -> Option<&Exchange> {
+        self.exchanges.iter().find(|e| &e.id == id)
+    }
+
+    /// Sort key for "most recent": date, then time (untimed first), then
+    /// creation time, then id, so the order is total and stable.
+    pub fn chronological_key(
+        &self,
+    ) -> (NaiveDate, Option<NaiveTime>, DateTime<Utc>, &InteractionId) {
+        (self.date, self.time, self.created, &self.id)
+    }
+}
+
+/// `Option<NaiveTime>` as `"09:30"`; reads `"09:30"` and `"09:30:15"`.
+mod time_of_day {
+    use chrono::{NaiveTime, Timelike};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(t) if t.second() == 0 && t.nanosecond() == 0 => {
+                s.serialize_str(&t.format("%H:%M").to_string())
+            }
+            Some(t) => s.serialize_str(&t.format("%H:%M:%S%.f").to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        NaiveTime::parse_from_str(&text, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S%.f"))
+            .map(Some)
+            .map_err(|_| {
+                serde::de::Error::custom(format!("\"{text}\" is not a time of day (use HH:MM)"))
+            })
+    }
+}
+
+/// Which way an exchange goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// I gave to them.
+    Gave,
+    /// They gave to me.
+    Got,
+}
+
+/// What was exchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExchangeKind {
+    /// A favour or practical help.
+    Favour,
+    /// An introduction to someone.
+    Introduction,
+    /// Advice or information.
+    Advice,
+    /// A referral (job, client).
+    Referral,
+    /// A gift.
+    Gift,
+    /// A loan of money or an item; see [`LoanSubject`].
+    Loan,
+}
+
+impl ExchangeKind {
+    /// Every kind, in menu order.
+    pub const ALL: [ExchangeKind; 6] = [
+        Self::Favour,
+        Self::Introduction,
+        Self::Advice,
+        Self::Referral,
+        Self::Gift,
+        Self::Loan,
+    ];
+}
+
+/// You or the other person (used for asks and for who owes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Party {
+    Me,
+    Them,
+}
+
+/// How an ask ended (so far).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The ask was granted.
+    Granted,
+    /// The other person said no.
+    DeclinedByThem,
+    /// You said no.
+    DeclinedByMe,
+    /// Not resolved yet; can be settled in parts.
+    Open,
+}
+
+/// An ask attached to an exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Ask {
+    /// Who asked.
+    pub by: Party,
+    /// How it ended.
+    pub outcome: Outcome,
+}
+
+/// What a loan was: an amount of money or an item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum LoanSubject {
+    /// `amount` in minor units (cents) of `currency` (ISO 4217 code, e.g. "EUR").
+    Money { amount: u64, currency: String },
+    /// A lent item, described in words.
+    Item { item: String },
+}
+
+/// One unit of reciprocity between you and one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exchange {
+    /// Stable id, unique within its interaction.
+    pub id: ExchangeId,
+    /// Who gave to whom.
+    #[serde(rename = "dir")]
+    pub direction: Direction,
+    /// The person on the other side; must be one of the interaction's people.
+    #[serde(rename = "who")]
+    pub person: PersonId,
+    /// What was exchanged.
+    pub kind: ExchangeKind,
+    /// The ask behind it, if there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<Ask>,
+    /// Loan details; only on loans, and optional even there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loan: Option<LoanSubject>,
+    /// Partial or full settlements of the obligation, oldest first.
+    #[serde(rename = "settled", default, skip_serializing_if = "Vec::is_empty")]
+    pub settlements: Vec<Settlement>,
+    /// Free note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// How an obligation is measured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// A money loan: settled in minor units of `currency`, `whole` in total.
+    Money { whole: u64, currency: String },
+    /// Anything else: settled in percentages of 100.
+    Percent,
+}
+
+impl Exchange {
+    /// A plain exchange with no ask, loan details, settlements or note.
+    pub fn new(id: ExchangeId, direction: Direction, person: PersonId, kind: ExchangeKind) -> Self {
+        Self {
+            id,
+            direction,
+            person,
+            kind,
+            ask: None,
+            loan: None,
+            settlements: Vec::new(),
+            note: String::new(),
+        }
+    }
+
+    /// Builder: attach an ask.
+    pub fn with_ask(mut self, by: Party, outcome: Outcome) -> Self {
+        self.ask = Some(Ask { by, outcome });
+        self
+    }
+
+    /// Builder: make this a loan of `amount` minor units of `currency`.
+    pub fn with_money_loan(mut self, amount: u64, currency: impl Into<String>) -> Self {
+        self.kind = ExchangeKind::Loan;
+        self.loan = Some(LoanSubject::Money {
+            amount,
+            currency: currency.into(),
+        });
+        self
+    }
+
+    /// Builder: make this a loan of an item.
+    pub fn with_item_loan(mut self, item: impl Into<String>) -> Self {
+        self.kind = ExchangeKind::Loan;
+        self.loan = Some(LoanSubject::Item { item: item.into() });
+        self
+    }
+
+    /// Builder: add a settlement.
+    pub fn with_settlement(mut self, settlement: Settlement) -> Self {
+        self.settlements.push(settlement);
+        self
+    }
+
+    /// Whether the ask (if any) was declined by either side.
+    pub fn is_declined(&self) -> bool {
+        matches!(
+            self.ask.map(|a| a.outcome),
+            Some(Outcome::DeclinedByMe | Outcome::DeclinedByThem)
+        )
+    }
+
+    fn is_open(&self) -> bool {
+        self.ask.is_some_and(|a| a.outcome == Outcome::Open)
+    }
+
+    /// How the obligation (if any) is measured.
+    pub fn measure(&self) -> Measure {
+        match &self.loan {
+            Some(LoanSubject::Money { amount, currency }) if self.kind == ExchangeKind::Loan => {
+                Measure::Money {
+                    whole: *amount,
+                    currency: currency.clone(),
+                }
+            }
+            _ => Measure::Percent,
+        }
+    }
+
+    /// Sum of the settlements in this exchange's unit (minor units or percent).
+    pub fn settled_total(&self) -> u64 {
+        let money = matches!(self.measure(), Measure::Money { .. });
+        self.settlements
+            .iter()
+            .map(|s| match (s.portion, money) {
+                (Portion::Amount(a), true) => a,
+                (Portion::Percent(p), false) => u64::from(p),
+                _ => 0,
+            })
+            .fold(0u64, u64::saturating_add)
+    }
+
+    /// Whether this counts as a give (or take): it happened and was not declined.
+    pub fn is_delivered(&self) -> bool {
+        match self.ask.map(|a| a.outcome) {
+            None | Some(Outcome::Granted) => true,
+            Some(Outcome::DeclinedByMe | Outcome::DeclinedByThem) => false,
+            Some(Outcome::Open) => self.kind != ExchangeKind::Loan && self.settled_total() >= 100,
+        }
+    }
+
+    /// What is owed on this exchange, if anything (see the module docs).
+    pub fn obligation(&self) -> Option<Obligation> {
+        if self.is_declined() {
+            return None;
+        }
+        let giver = match self.direction {
+            Direction::Gave => Party::Me,
+            Direction::Got => Party::Them,
+        };
+        let receiver = match giver {
+            Party::Me => Party::Them,
+            Party::Them => Party::Me,
+        };
+        let is_loan = self.kind == ExchangeKind::Loan;
+        let (debtor, kind, settleable) = if self.is_open() {
+            (giver, ObligationKind::Delivery, !is_loan)
+        } else if is_loan {
+            (receiver, ObligationKind::Repayment, true)
+        } else {
+            return None;
+        };
+        let settled = if settleable { self.settled_total() } else { 0 };
+        let outstanding = match self.measure() {
+            Measure::Money { whole, currency } => Outstanding::Money {
+                amount: whole.saturating_sub(settled),
+                currency,
+            },
+            Measure::Percent => Outstanding::Percent(
+                100u32.saturating_sub(u32::try_from(settled).unwrap_or(u32::MAX)),
+            ),
+        };
+        Some(Obligation {
+            debtor,
+            kind,
+            outstanding,
+            settleable,
+        })
+    }
+}
+
+/// A part of an obligation settled on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "SettlementWire", into = "SettlementWire")]
+pub struct Settlement {
+    /// The day it was settled (not before the interaction).
+    pub date: NaiveDate,
+    /// How much.
+    pub portion: Portion,
+    /// Free note.
+    pub note: String,
+}
+
+impl Settlement {
+    /// A settlement with no note.
+    pub fn new(date: NaiveDate, portion: Portion) -> Self {
+        Self {
+            date,
+            portion,
+            note: String::new(),
+        }
+    }
+}
+
+/// JSON form of a settlement: exactly one of `amount` and `percent`.
+#[derive(Serialize, Deserialize)]
+struct SettlementWire {
+    date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    percent: Option<u32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+impl TryFrom<SettlementWire> for Settlement {
+    type Error = String;
+    fn try_from(w: SettlementWire) -> Result<Self, String> {
+        let portion = match (w.amount, w.percent) {
+            (Some(a), None) => Portion::Amount(a),
+            (None, Some(p)) => Portion::Percent(p),
+            _ => return Err("a settlement needs exactly one of \"amount\" and \"percent\"".into()),
+        };
+        Ok(Self {
+            date: w.date,
+            portion,
+            note: w.note,
+        })
+    }
+}
+
+impl From<Settlement> for SettlementWire {
+    fn from(s: Settlement) -> Self {
+        let (amount, percent) = match s.portion {
+            Portion::Amount(a) => (Some(a), None),
+            Portion::Percent(p) => (None, Some(p)),
+        };
+        Self {
+            date: s.date,
+            amount,
+            percent,
+            note: s.note,
+        }
+    }
+}
+
+/// The size of a settlement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Portion {
+    /// Minor units of the loan's currency (money loans only).
+    Amount(u64),
+    /// Percentage of the whole item, 1..=100 (everything except money loans).
+    Percent(u32),
+}
+
+impl fmt::Display for Portion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Portion::Amount(a) => write!(f, "{a} minor units"),
+            Portion::Percent(p) => write!(f, "{p}%"),
+        }
+    }
+}
+
+/// Whether an obligation is a pending favour or a loan to pay back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ObligationKind {
+    /// An open ask still to be delivered by the giver.
+    Delivery,
+    /// A loan still to be returned by the receiver.
+    Repayment,
+}
+
+/// Something owed on an exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Obligation {
+    /// Who owes it.
+    pub debtor: Party,
+    /// Delivery or repayment.
+    pub kind: ObligationKind,
+    /// What is still outstanding (zero when fully settled).
+    pub outstanding: Outstanding,
+    /// Whether settlements can be recorded (false for a loan that is only asked for).
+    pub settleable: bool,
+}
+
+/// An outstanding quantity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Outstanding {
+    /// Minor units of a currency.
+    Money { amount: u64, currency: String },
+    /// Percentage of the whole.
+    Percent(u32),
+}
+
+impl Outstanding {
+    /// True when nothing is left.
+    pub fn is_zero(&self) -> bool {
+        match self {
+            Outstanding::Money { amount, .. } => *amount == 0,
+            Outstanding::Percent(p) => *p == 0,
+        }
+    }
+
+    /// The portion that settles all of it.
+    pub fn as_portion(&self) -> Portion {
+        match self {
+            Outstanding::Money { amount, .. } => Portion::Amount(*amount),
+            Outstanding::Percent(p) => Portion::Percent(*p),
+        }
+    }
+}
+
+impl fmt::Display for Outstanding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outstanding::Money { amount, currency } => {
+                f.write_str(&format_money(*amount, currency))
+            }
+            Outstanding::Percent(p) => write!(f, "{p}%"),
+        }
+    }
+}
+
+/// Currencies whose minor unit is the major unit (no decimals).
+const ZERO_DECIMAL_CURRENCIES: [&str; 8] = ["JPY", "KRW", "VND", "CLP", "ISK", "PYG", "UGX", "XOF"];
+
+/// Formats minor units for people: `2550, "EUR"` → `"25.50 EUR"`, `1200, "JPY"` → `"1200 JPY"`.
+pub fn format_money(amount: u64, currency: &str) -> String {
+    if ZERO_DECIMAL_CURRENCIES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(currency))
+    {
+        format!("{amount} {currency}")
+    } else {
+        format!("{}.{:02} {currency}", amount / 100, amount % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn ex(direction: Direction, kind: ExchangeKind) -> Exchange {
+        Exchange::new(ExchangeId::new(1), direction, PersonId::new(1), kind)
+    }
+
+    #[test]
+    fn open_favour_is_owed_by_the_giver_and_settles_in_percent() {
+        let mut e = ex(Direction::Gave, ExchangeKind::Favour).with_ask(Party::Them, Outcome::Open);
+        let ob = e.obligation().unwrap();
+        assert_eq!(ob.debtor, Party::Me);
+        assert_eq!(ob.kind, ObligationKind::Delivery);
+        assert_eq!(ob.outstanding, Outstanding::Percent(100));
+        assert!(!e.is_delivered());
+        e.settlements
+            .push(Settlement::new(d(2024, 1, 2), Portion::Percent(40)));
+        assert_eq!(
+            e.obligation().unwrap().outstanding,
+            Outstanding::Percent(60)
+        );
+        e.settlements
+            .push(Settlement::new(d(2024, 1, 3), Portion::Percent(60)));
+        assert!(e.obligation().unwrap().outstanding.is_zero());
+        assert!(e.is_delivered());
+    }
+
+    #[test]
+    fn money_loan_is_owed_back_by_the_receiver() {
+        let e = ex(Direction::Got, ExchangeKind::Loan)
+            .with_money_loan(5000, "EUR")
+            .with_settlement(Settlement::new(d(2024, 1, 2), Portion::Amount(1250)));
+        let ob = e.obligation().unwrap();
+        assert_eq!(ob.debtor, Party::Me);
+        assert_eq!(ob.kind, ObligationKind::Repayment);
+        assert_eq!(ob.outstanding.to_string(), "37.50 EUR");
+        assert!(e.is_delivered());
+    }
+
+    #[test]
+    fn open_loan_ask_is_owed_by_the_giver_but_not_settleable() {
+        let e = ex(Direction::Got, ExchangeKind::Loan)
+            .with_money_loan(5000, "GBP")
+            .with_ask(Party::Me, Outcome::Open);
+        let ob = e.obligation().unwrap();
+        assert_eq!(ob.debtor, Party::Them);
+        assert!(!ob.settleable);
+        assert!(!e.is_delivered());
+    }
+
+    #[test]
+    fn declined_and_plain_exchanges_owe_nothing() {
+        let declined = ex(Direction::Gave, ExchangeKind::Loan)
+            .with_money_loan(100, "EUR")
+            .with_ask(Party::Them, Outcome::DeclinedByMe);
+        assert_eq!(declined.obligation(), None);
+        assert!(!declined.is_delivered());
+        let advice = ex(Direction::Gave, ExchangeKind::Advice);
+        assert_eq!(advice.obligation(), None);
+        assert!(advice.is_delivered());
+    }
+
+    #[test]
+    fn money_formatting() {
+        assert_eq!(format_money(2550, "EUR"), "25.50 EUR");
+        assert_eq!(format_money(5, "USD"), "0.05 USD");
+        assert_eq!(format_money(1200, "JPY"), "1200 JPY");
+    }
+}

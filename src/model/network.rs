@@ -1,0 +1,430 @@
+//! Figures across the whole network, for charts.
+//!
+//! Every function takes a [`NetworkFilter`] (use `NetworkFilter::default()`
+//! for everything) that narrows the data to a tag and/or a date range:
+//!
+//! * an **interaction** passes the tag filter when at least one of its people
+//!   carries the tag;
+//! * an **exchange** passes when its person carries the tag;
+//! * a **person** passes when they carry the tag, and the date range applies
+//!   to their met date (falling back to the created date).
+//!
+//! Functions with their own window (last 90 days, last 52 weeks, ...) use the
+//! intersection of that window and the filter's range.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::dates::{add_days, add_months_clamped, week_start, Quarter, YearMonth};
+use super::ids::PurposeId;
+use super::interaction::{Direction, Exchange, Interaction};
+use super::journal::Journal;
+use super::person::Person;
+
+/// Narrows network figures to a tag and a date range (both optional, inclusive).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NetworkFilter {
+    /// Only people carrying this tag (ignoring case).
+    pub tag: Option<String>,
+    /// First day included.
+    pub from: Option<NaiveDate>,
+    /// Last day included.
+    pub to: Option<NaiveDate>,
+}
+
+impl NetworkFilter {
+    /// No filtering.
+    pub fn all() -> Self {
+        Self::default()
+    }
+
+    /// Builder: only people with `tag`.
+    pub fn tagged(mut self, tag: impl Into<String>) -> Self {
+        self.tag = Some(tag.into());
+        self
+    }
+
+    /// Builder: only dates in `from..=to`.
+    pub fn between(mut self, from: NaiveDate, to: NaiveDate) -> Self {
+        self.from = Some(from);
+        self.to = Some(to);
+        self
+    }
+
+    /// Whether `date` is inside the range.
+    pub fn includes_date(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| date >= from) && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// Whether `person` passes the tag filter.
+    pub fn includes_person(&self, person: &Person) -> bool {
+        self.tag.as_deref().is_none_or(|tag| person.has_tag(tag))
+    }
+
+    fn includes_interaction(&self, journal: &Journal, interaction: &Interaction) -> bool {
+        match self.tag.as_deref() {
+            None => true,
+            Some(tag) => interaction
+                .people
+                .iter()
+                .any(|p| journal.person(p).is_some_and(|p| p.has_tag(tag))),
+        }
+    }
+
+    fn includes_exchange(&self, journal: &Journal, exchange: &Exchange) -> bool {
+        match self.tag.as_deref() {
+            None => true,
+            Some(tag) => journal
+                .person(&exchange.person)
+                .is_some_and(|p| p.has_tag(tag)),
+        }
+    }
+}
+
+fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Interactions passing the filter and inside `from..=to`.
+fn interactions<'a>(
+    journal: &'a Journal,
+    filter: &'a NetworkFilter,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> impl Iterator<Item = &'a Interaction> + 'a {
+    journal
+        .interactions_between(later(filter.from, from), earlier(filter.to, to))
+        .filter(move |i| filter.includes_interaction(journal, i))
+}
+
+/// A count for one period of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodCount<P> {
+    pub period: P,
+    pub count: u32,
+}
+
+/// Zero-filled series from `start` to `end` inclusive.
+fn series<P: Ord + Copy>(
+    counts: &BTreeMap<P, u32>,
+    start: Option<P>,
+    end: Option<P>,
+    next: impl Fn(P) -> P,
+) -> Vec<PeriodCount<P>> {
+    let (Some(start), Some(end)) = (
+        start.or(counts.keys().next().copied()),
+        end.or(counts.keys().next_back().copied()),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut period = start;
+    while period <= end {
+        out.push(PeriodCount {
+            period,
+            count: counts.get(&period).copied().unwrap_or(0),
+        });
+        period = next(period);
+    }
+    out
+}
+
+fn met_dates<'a>(
+    journal: &'a Journal,
+    filter: &'a NetworkFilter,
+) -> impl Iterator<Item = NaiveDate> + 'a {
+    journal
+        .people()
+        .filter(|p| filter.includes_person(p))
+        .map(Person::met_or_created)
+        .filter(|d| filter.includes_date(*d))
+}
+
+/// New people per month, by met date (else created date), archived people
+/// included. The series is zero-filled from the filter's `from` month (or the
+/// first month with someone new) to its `to` month (or the last such month).
+pub fn new_people_per_month(
+    journal: &Journal,
+    filter: &NetworkFilter,
+) -> Vec<PeriodCount<YearMonth>> {
+    let mut counts = BTreeMap::new();
+    for date in met_dates(journal, filter) {
+        *counts.entry(YearMonth::of(date)).or_insert(0) += 1;
+    }
+    series(
+        &counts,
+        filter.from.map(YearMonth::of),
+        filter.to.map(YearMonth::of),
+        |m| m.plus(1),
+    )
+}
+
+/// New people per quarter; same rules as [`new_people_per_month`].
+pub fn new_people_per_quarter(
+    journal: &Journal,
+    filter: &NetworkFilter,
+) -> Vec<PeriodCount<Quarter>> {
+    let mut counts = BTreeMap::new();
+    for date in met_dates(journal, filter) {
+        *counts.entry(Quarter::of(date)).or_insert(0) += 1;
+    }
+    series(
+        &counts,
+        filter.from.map(Quarter::of),
+        filter.to.map(Quarter::of),
+        Quarter::next,
+    )
+}
+
+/// Interactions with your usual circle versus everyone else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CircleSplit {
+    /// Interactions where at least one person carries the circle tag.
+    pub usual: u32,
+    /// All other interactions.
+    pub others: u32,
+}
+
+impl CircleSplit {
+    /// Share of the usual circle in whole percent (rounded half up); 0 with no interactions.
+    pub fn usual_percent(&self) -> u32 {
+        let total = self.usual + self.others;
+        if total == 0 {
+            0
+        } else {
+            (self.usual * 200 + total) / (2 * total)
+        }
+    }
+}
+
+/// How much contact was with your usual circle (people tagged with
+/// `settings.circle`, default "posse") versus everyone else, counting interactions.
+pub fn circle_split(journal: &Journal, filter: &NetworkFilter) -> CircleSplit {
+    let circle = journal.settings().circle.as_str();
+    let mut split = CircleSplit::default();
+    for interaction in interactions(journal, filter, None, None) {
+        let usual = interaction
+            .people
+            .iter()
+            .any(|p| journal.person(p).is_some_and(|p| p.has_tag(circle)));
+        if usual {
+            split.usual += 1;
+        } else {
+            split.others += 1;
+        }
+    }
+    split
+}
+
+/// Mondays of the weeks (up to `today`) that contain at least one
+/// interaction with no ask from you.
+fn counted_weeks(
+    journal: &Journal,
+    today: NaiveDate,
+    filter: &NetworkFilter,
+    from: Option<NaiveDate>,
+) -> BTreeSet<NaiveDate> {
+    interactions(journal, filter, from, Some(today))
+        .filter(|i| !i.has_ask_from_me())
+        .map(|i| week_start(i.date))
+        .collect()
+}
+
+/// Weeks in a row with networking not tied to an ask: consecutive ISO weeks
+/// that each contain at least one interaction with no ask from you, ending
+/// with this week, or with last week if this week has none yet.
+pub fn weekly_streak(journal: &Journal, today: NaiveDate, filter: &NetworkFilter) -> u32 {
+    let weeks = counted_weeks(journal, today, filter, None);
+    let this_week = week_start(today);
+    let mut week = if weeks.contains(&this_week) {
+        this_week
+    } else {
+        add_days(this_week, -7)
+    };
+    let mut streak = 0;
+    while weeks.contains(&week) {
+        streak += 1;
+        week = add_days(week, -7);
+    }
+    streak
+}
+
+/// One week of the calendar strip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekMark {
+    /// Monday of the ISO week.
+    pub week_start: NaiveDate,
+    /// Whether it had an interaction with no ask from you (same rule as the streak).
+    pub counted: bool,
+}
+
+/// The last 52 ISO weeks, oldest first, ending with this week.
+pub fn weeks_counted(journal: &Journal, today: NaiveDate, filter: &NetworkFilter) -> Vec<WeekMark> {
+    let this_week = week_start(today);
+    let first = add_days(this_week, -7 * 51);
+    let weeks = counted_weeks(journal, today, filter, Some(first));
+    (0..52)
+        .map(|n| {
+            let monday = add_days(first, 7 * n);
+            WeekMark {
+                week_start: monday,
+                counted: weeks.contains(&monday),
+            }
+        })
+        .collect()
+}
+
+/// Interactions with one purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PurposeCount {
+    /// `None` for interactions without a purpose.
+    pub purpose: Option<PurposeId>,
+    /// The purpose label, or "No purpose".
+    pub label: String,
+    pub count: u32,
+}
+
+/// Interactions per purpose: every purpose in list order (zeros included),
+/// then "No purpose" if any interaction has none.
+pub fn purpose_breakdown(journal: &Journal, filter: &NetworkFilter) -> Vec<PurposeCount> {
+    let mut counts: BTreeMap<Option<&PurposeId>, u32> = BTreeMap::new();
+    for interaction in interactions(journal, filter, None, None) {
+        *counts.entry(interaction.purpose.as_ref()).or_insert(0) += 1;
+    }
+    let mut out: Vec<PurposeCount> = journal
+        .purposes()
+        .iter()
+        .map(|p| PurposeCount {
+            purpose: Some(p.id.clone()),
+            label: p.label.clone(),
+            count: counts.get(&Some(&p.id)).copied().unwrap_or(0),
+        })
+        .collect();
+    if let Some(&count) = counts.get(&None) {
+        out.push(PurposeCount {
+            purpose: None,
+            label: "No purpose".to_owned(),
+            count,
+        });
+    }
+    out
+}
+
+/// Gives and takes counted over some period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GiveTake {
+    /// Delivered exchanges you gave.
+    pub gave: u32,
+    /// Delivered exchanges you got.
+    pub got: u32,
+}
+
+impl GiveTake {
+    fn add(&mut self, exchange: &Exchange) {
+        if exchange.is_delivered() {
+            match exchange.direction {
+                Direction::Gave => self.gave += 1,
+                Direction::Got => self.got += 1,
+            }
+        }
+    }
+}
+
+/// Gives and takes in interactions dated `from..=to` (same "delivered" rule as per-person stats).
+pub fn give_take_between(
+    journal: &Journal,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: &NetworkFilter,
+) -> GiveTake {
+    let mut total = GiveTake::default();
+    for interaction in interactions(journal, filter, Some(from), Some(to)) {
+        for exchange in &interaction.exchanges {
+            if filter.includes_exchange(journal, exchange) {
+                total.add(exchange);
+            }
+        }
+    }
+    total
+}
+
+/// Give and take over two recent windows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecentGiveTake {
+    /// `today − 89 ..= today` (90 days including today).
+    pub last_90_days: GiveTake,
+    /// The day after the same date a year earlier `..= today`
+    /// (e.g. 2023-05-16..=2024-05-15; from 2024-02-29 it starts 2023-03-01).
+    pub last_12_months: GiveTake,
+}
+
+/// Give and take over the last 90 days and the last 12 months.
+pub fn recent_give_take(
+    journal: &Journal,
+    today: NaiveDate,
+    filter: &NetworkFilter,
+) -> RecentGiveTake {
+    RecentGiveTake {
+        last_90_days: give_take_between(journal, add_days(today, -89), today, filter),
+        last_12_months: give_take_between(
+            journal,
+            add_days(add_months_clamped(today, -12), 1),
+            today,
+            filter,
+        ),
+    }
+}
+
+/// Give and take in one calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthGiveTake {
+    pub month: YearMonth,
+    pub gave: u32,
+    pub got: u32,
+}
+
+/// Give and take per calendar month for the 12 months ending with today's month, oldest first.
+pub fn monthly_give_take(
+    journal: &Journal,
+    today: NaiveDate,
+    filter: &NetworkFilter,
+) -> Vec<MonthGiveTake> {
+    let this_month = YearMonth::of(today);
+    let first = this_month.plus(-11);
+    let mut by_month: BTreeMap<YearMonth, GiveTake> = BTreeMap::new();
+    for interaction in interactions(
+        journal,
+        filter,
+        Some(first.first_day()),
+        Some(this_month.last_day()),
+    ) {
+        let entry = by_month.entry(YearMonth::of(interaction.date)).or_default();
+        for exchange in &interaction.exchanges {
+            if filter.includes_exchange(journal, exchange) {
+                entry.add(exchange);
+            }
+        }
+    }
+    (0..12)
+        .map(|n| {
+            let month = first.plus(n);
+            let totals = by_month.get(&month).copied().unwrap_or_default();
+            MonthGiveTake {
+                month,
+                gave: totals.gave,
+                got: totals.got,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,275 @@
+//! Normalisation and validation shared by the reducer and by loading.
+//!
+//! Normalising is lossless cleanup (trim text, drop empty and duplicate list
+//! entries, upper-case currency codes, cut timestamps to milliseconds so they
+//! round-trip through JSON). Validation rejects anything that would break an
+//! invariant of the journal.
+
+use chrono::{DateTime, Utc};
+
+use super::dates::check_date;
+use super::error::ModelError;
+use super::ids::{PersonId, PurposeId};
+use super::interaction::{ExchangeKind, Interaction, LoanSubject, Measure, Outstanding, Portion};
+use super::person::{same_text, Person};
+use super::purpose::Purpose;
+
+/// Drops sub-millisecond precision, which the JSON shape does not keep.
+pub(crate) fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
+}
+
+/// The `updated` time for a record touched at `now`: never earlier than before.
+pub(crate) fn bump(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    previous.max(to_millis(now))
+}
+
+fn clean_optional(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn clean_list(list: &mut Vec<String>, same: fn(&str, &str) -> bool) {
+    let mut kept: Vec<String> = Vec::with_capacity(list.len());
+    for item in list.drain(..) {
+        let item = item.trim().to_owned();
+        if !item.is_empty() && !kept.iter().any(|k| same(k, &item)) {
+            kept.push(item);
+        }
+    }
+    *list = kept;
+}
+
+fn exact(a: &str, b: &str) -> bool {
+    a == b
+}
+
+/// Appends the entries of `extra` missing from `list` (used when merging).
+pub(crate) fn union_into(list: &mut Vec<String>, extra: &[String], case_insensitive: bool) {
+    list.extend(extra.iter().cloned());
+    clean_list(list, if case_insensitive { same_text } else { exact });
+}
+
+pub(crate) fn normalize_person(person: &mut Person) {
+    person.name = person.name.trim().to_owned();
+    person.org = clean_optional(person.org.take());
+    person.role = clean_optional(person.role.take());
+    clean_list(&mut person.emails, same_text);
+    clean_list(&mut person.phones, exact);
+    clean_list(&mut person.links, exact);
+    clean_list(&mut person.tags, same_text);
+    person.met.place = clean_optional(person.met.place.take());
+    person.created = to_millis(person.created);
+    person.updated = to_millis(person.updated);
+}
+
+pub(crate) fn validate_person(
+    person: &Person,
+    person_exists: impl Fn(&PersonId) -> bool,
+) -> Result<(), ModelError> {
+    if person.name.is_empty() {
+        return Err(ModelError::EmptyName(person.id.clone()));
+    }
+    if let Some(via) = &person.met.introduced_by {
+        if via == &person.id {
+            return Err(ModelError::IntroducedBySelf(person.id.clone()));
+        }
+        if !person_exists(via) {
+            return Err(ModelError::UnknownPerson(via.clone()));
+        }
+    }
+    if let Some(cadence) = person.cadence {
+        if !cadence.is_valid() {
+            return Err(ModelError::InvalidCadence {
+                ideal: cadence.ideal,
+                max: cadence.max,
+            });
+        }
+    }
+    if let Some(date) = person.met.date {
+        check_date(date)?;
+    }
+    if person.updated < person.created {
+        return Err(ModelError::UpdatedBeforeCreated(person.id.to_string()));
+    }
+    Ok(())
+}
+
+pub(crate) fn normalize_interaction(interaction: &mut Interaction) {
+    interaction.created = to_millis(interaction.created);
+    interaction.updated = to_millis(interaction.updated);
+    for exchange in &mut interaction.exchanges {
+        match &mut exchange.loan {
+            Some(LoanSubject::Money { currency, .. }) => {
+                *currency = currency.trim().to_ascii_uppercase();
+            }
+            Some(LoanSubject::Item { item }) => *item = item.trim().to_owned(),
+            None => {}
+        }
+    }
+}
+
+fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub(crate) fn validate_interaction(
+    interaction: &Interaction,
+    person_exists: impl Fn(&PersonId) -> bool,
+    purpose_exists: impl Fn(&PurposeId) -> bool,
+) -> Result<(), ModelError> {
+    let id = &interaction.id;
+    check_date(interaction.date)?;
+    if interaction.people.is_empty() {
+        return Err(ModelError::NoPeople(id.clone()));
+    }
+    for (index, person) in interaction.people.iter().enumerate() {
+        if interaction.people[..index].contains(person) {
+            return Err(ModelError::PersonListedTwice {
+                interaction: id.clone(),
+                person: person.clone(),
+            });
+        }
+        if !person_exists(person) {
+            return Err(ModelError::UnknownPerson(person.clone()));
+        }
+    }
+    if let Some(purpose) = &interaction.purpose {
+        if !purpose_exists(purpose) {
+            return Err(ModelError::UnknownPurpose(purpose.clone()));
+        }
+    }
+    for (index, exchange) in interaction.exchanges.iter().enumerate() {
+        if interaction.exchanges[..index]
+            .iter()
+            .any(|e| e.id == exchange.id)
+        {
+            return Err(ModelError::DuplicateExchange {
+                interaction: id.clone(),
+                exchange: exchange.id.clone(),
+            });
+        }
+        validate_exchange(interaction, index)?;
+    }
+    if interaction.updated < interaction.created {
+        return Err(ModelError::UpdatedBeforeCreated(id.to_string()));
+    }
+    Ok(())
+}
+
+fn validate_exchange(interaction: &Interaction, index: usize) -> Result<(), ModelError> {
+    let exchange = &interaction.exchanges[index];
+    let xid = &exchange.id;
+    if !interaction.people.contains(&exchange.person) {
+        return Err(ModelError::ExchangePersonNotInInteraction {
+            interaction: interaction.id.clone(),
+            exchange: xid.clone(),
+            person: exchange.person.clone(),
+        });
+    }
+    match &exchange.loan {
+        Some(_) if exchange.kind != ExchangeKind::Loan => {
+            return Err(ModelError::LoanDetailsOnNonLoan(xid.clone()));
+        }
+        Some(LoanSubject::Money { amount, currency }) => {
+            if *amount == 0 {
+                return Err(ModelError::ZeroAmount(xid.clone()));
+            }
+            if !is_currency_code(currency) {
+                return Err(ModelError::InvalidCurrency(currency.clone()));
+            }
+        }
+        Some(LoanSubject::Item { item }) if item.is_empty() => {
+            return Err(ModelError::EmptyLoanItem(xid.clone()));
+        }
+        _ => {}
+    }
+    if exchange.settlements.is_empty() {
+        return Ok(());
+    }
+    let obligation = exchange
+        .obligation()
+        .ok_or_else(|| ModelError::NothingToSettle(xid.clone()))?;
+    if !obligation.settleable {
+        return Err(ModelError::LoanNotMadeYet(xid.clone()));
+    }
+    let (whole, currency) = match exchange.measure() {
+        Measure::Money { whole, currency } => (whole, Some(currency)),
+        Measure::Percent => (100, None),
+    };
+    let mut settled: u64 = 0;
+    for settlement in &exchange.settlements {
+        check_date(settlement.date)?;
+        if settlement.date < interaction.date {
+            return Err(ModelError::SettlementBeforeInteraction {
+                exchange: xid.clone(),
+                settlement: settlement.date,
+                interaction: interaction.date,
+            });
+        }
+        let size = check_portion(xid, settlement.portion, currency.is_some())?;
+        let left = whole.saturating_sub(settled);
+        if size > left {
+            let outstanding = match &currency {
+                Some(currency) => Outstanding::Money {
+                    amount: left,
+                    currency: currency.clone(),
+                },
+                None => Outstanding::Percent(u32::try_from(left).unwrap_or(100)),
+            };
+            return Err(ModelError::SettlementExceedsOutstanding {
+                exchange: xid.clone(),
+                outstanding,
+                requested: settlement.portion,
+            });
+        }
+        settled += size;
+    }
+    Ok(())
+}
+
+/// Checks a settlement's unit and size; returns the size in the exchange's unit.
+pub(crate) fn check_portion(
+    exchange: &super::ids::ExchangeId,
+    portion: Portion,
+    money: bool,
+) -> Result<u64, ModelError> {
+    match (portion, money) {
+        (Portion::Amount(0), true) => Err(ModelError::ZeroAmount(exchange.clone())),
+        (Portion::Amount(amount), true) => Ok(amount),
+        (Portion::Percent(percent), false) if (1..=100).contains(&percent) => {
+            Ok(u64::from(percent))
+        }
+        (Portion::Percent(percent), false) => Err(ModelError::InvalidPercent {
+            exchange: exchange.clone(),
+            percent,
+        }),
+        (Portion::Percent(_), true) => Err(ModelError::WrongSettlementUnit {
+            exchange: exchange.clone(),
+            expected: "an amount of money",
+        }),
+        (Portion::Amount(_), false) => Err(ModelError::WrongSettlementUnit {
+            exchange: exchange.clone(),
+            expected: "a percentage",
+        }),
+    }
+}
+
+pub(crate) fn normalize_purpose(purpose: &mut Purpose) {
+    purpose.label = purpose.label.trim().to_owned();
+}
+
+/// Checks one purpose against the others in the list (ids and labels unique, label not blank).
+pub(crate) fn validate_purpose(purpose: &Purpose, others: &[&Purpose]) -> Result<(), ModelError> {
+    if purpose.label.is_empty() {
+        return Err(ModelError::EmptyPurposeLabel(purpose.id.clone()));
+    }
+    for other in others {
+        if other.id == purpose.id {
+            return Err(ModelError::DuplicatePurpose(purpose.id.clone()));
+        }
+        if same_text(&other.label, &purpose.label) {
+            return Err(ModelError::DuplicatePurposeLabel(purpose.label.clone()));
+        }
+    }
+    Ok(())
+}

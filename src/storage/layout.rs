@@ -1,0 +1,155 @@
+//! The layout of keys: one small head that names every segment, and the segments.
+//!
+//! ```text
+//! rapport/head            {"schema":1,"app":"0.1.0","gen":42,"seg":{"cfg":"40-k3","p0":"42-k3",...}}
+//! rapport/s/cfg/40-k3     purposes and settings
+//! rapport/s/p0/42-k3      up to 64 people
+//! rapport/s/i7/41-x9      up to 128 interactions
+//! ```
+//!
+//! * The head is plain JSON, so a curious user can read it. Segments are packed
+//!   (see [`codec`](super::codec)).
+//! * Segments are never overwritten. A save writes the changed segments under fresh
+//!   keys (the new generation and a token unique to the writing tab), then replaces
+//!   the head in one `setItem`, then removes the superseded keys. A tab that dies
+//!   part-way leaves the old head pointing at old, intact segments: the next load sees
+//!   the old state, or, once the head is written, the new one, never a mix.
+//! * Segments hold a bounded number of records, so one save costs the same whatever
+//!   the size of the journal. New records go to the newest segment with room.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Every key Rapport writes starts with this.
+pub const PREFIX: &str = "rapport/";
+/// The key of the head.
+pub const HEAD_KEY: &str = "rapport/head";
+/// Segment keys start with this.
+pub const SEGMENT_PREFIX: &str = "rapport/s/";
+/// Most people in one segment.
+pub const PEOPLE_PER_SEGMENT: usize = 64;
+/// Most interactions in one segment.
+pub const INTERACTIONS_PER_SEGMENT: usize = 128;
+
+/// A segment's name: the configuration, or a numbered chunk of people or interactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SegmentName {
+    /// Purposes and settings.
+    Config,
+    /// A chunk of people.
+    People(u32),
+    /// A chunk of interactions.
+    Interactions(u32),
+}
+
+impl SegmentName {
+    /// Parses `cfg`, `p12` or `i7`.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text == "cfg" {
+            return Some(Self::Config);
+        }
+        let number = |rest: &str| rest.parse::<u32>().ok().filter(|_| !rest.starts_with('+'));
+        match text.split_at_checked(1)? {
+            ("p", rest) => number(rest).map(Self::People),
+            ("i", rest) => number(rest).map(Self::Interactions),
+            _ => None,
+        }
+    }
+
+    /// The storage key of this segment at `version`.
+    pub fn key(self, version: &str) -> String {
+        format!("{SEGMENT_PREFIX}{self}/{version}")
+    }
+}
+
+impl fmt::Display for SegmentName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SegmentName::Config => write!(f, "cfg"),
+            SegmentName::People(n) => write!(f, "p{n}"),
+            SegmentName::Interactions(n) => write!(f, "i{n}"),
+        }
+    }
+}
+
+/// The head: which schema, which generation, and where each segment lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// The journal's JSON format version.
+    pub schema: u32,
+    /// The app version that wrote it, for the user's information.
+    #[serde(default)]
+    pub app: String,
+    /// Increases by one with every save.
+    pub gen: u64,
+    /// Segment name to its version, `"<gen>-<token>"`.
+    pub seg: BTreeMap<String, String>,
+}
+
+impl Head {
+    /// A head with no segments, before the first save.
+    pub fn empty(schema: u32) -> Self {
+        Self {
+            schema,
+            app: String::new(),
+            gen: 0,
+            seg: BTreeMap::new(),
+        }
+    }
+
+    /// The segments, by parsed name. Unknown names are reported.
+    pub fn segments(&self) -> Result<BTreeMap<SegmentName, String>, String> {
+        self.seg
+            .iter()
+            .map(|(name, version)| match SegmentName::parse(name) {
+                Some(parsed) => Ok((parsed, version.clone())),
+                None => Err(format!("the head names an unknown segment \"{name}\"")),
+            })
+            .collect()
+    }
+}
+
+/// The generation a segment version was written at: the number before the dash.
+pub fn version_generation(version: &str) -> Option<u64> {
+    version.split('-').next()?.parse().ok()
+}
+
+/// Splits a segment key into its name and version.
+pub fn parse_segment_key(key: &str) -> Option<(SegmentName, &str)> {
+    let rest = key.strip_prefix(SEGMENT_PREFIX)?;
+    let (name, version) = rest.split_once('/')?;
+    Some((SegmentName::parse(name)?, version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segment_names_round_trip_and_reject_strangers() {
+        for name in [
+            SegmentName::Config,
+            SegmentName::People(0),
+            SegmentName::Interactions(417),
+        ] {
+            assert_eq!(SegmentName::parse(&name.to_string()), Some(name));
+        }
+        for bad in ["", "p", "x1", "p-1", "p+1", "i1.5", "cfg2"] {
+            assert_eq!(SegmentName::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn segment_keys_carry_name_and_version() {
+        let key = SegmentName::Interactions(7).key("41-x9");
+        assert_eq!(key, "rapport/s/i7/41-x9");
+        assert_eq!(
+            parse_segment_key(&key),
+            Some((SegmentName::Interactions(7), "41-x9"))
+        );
+        assert_eq!(version_generation("41-x9"), Some(41));
+        assert_eq!(parse_segment_key("rapport/head"), None);
+    }
+}

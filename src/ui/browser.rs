@@ -1,0 +1,119 @@
+//! Small wrappers over browser APIs: randomness, the clock, downloads, theme and
+//! storage persistence. Each degrades quietly where the browser lacks the API.
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The user's local date.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// The current instant.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// 64 random bits from the browser's cryptographic generator (ids must not collide
+/// across devices, since merging backups matches records by id).
+pub fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+        let low = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+        return (high << 32) | low;
+    }
+    u64::from_le_bytes(bytes)
+}
+
+/// A short random token that tells this tab's writes apart from other tabs'.
+pub fn random_token() -> String {
+    let mut n = random_u64();
+    (0..5)
+        .map(|_| {
+            let digit = (n % 36) as u32;
+            n /= 36;
+            char::from_digit(digit, 36).unwrap_or('0')
+        })
+        .collect()
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Offers `contents` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not prepare the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not prepare the file".to_owned())?;
+    let doc = document().ok_or("there is no document")?;
+    let anchor: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or("the browser could not start the download")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Applies a theme choice to the page: `"light"`, `"dark"` or `"system"`.
+pub fn apply_theme(theme: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            "light" | "dark" => root.set_attribute("data-theme", theme),
+            _ => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Older browsers have no StorageManager; the getter would throw.
+    js_sys::Reflect::has(&navigator, &"storage".into())
+        .ok()?
+        .then(|| navigator.storage())
+}
+
+/// Whether the browser has promised not to evict this site's storage.
+pub async fn is_persisted() -> Option<bool> {
+    let promise = storage_manager()?.persisted().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Asks the browser to keep this site's storage; returns whether it agreed.
+pub async fn request_persistence() -> Option<bool> {
+    let promise = storage_manager()?.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Whether keyboard focus is in a field where typing a letter means text.
+pub fn typing_in_field() -> bool {
+    let Some(active) = document().and_then(|d| d.active_element()) else {
+        return false;
+    };
+    let tag = active.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || active.has_attribute("contenteditable")
+}
+
+/// Moves keyboard focus to the element with `id`, if it exists.
+pub fn focus(id: &str) {
+    if let Some(element) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

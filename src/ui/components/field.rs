@@ -1,0 +1,158 @@
+//! Labelled form fields that show their error next to them.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// A text-like input.
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// The element id; the label points at it.
+    pub id: AttrValue,
+    /// The visible label.
+    pub label: AttrValue,
+    /// The current value.
+    pub value: AttrValue,
+    /// Called with the new value on every keystroke.
+    pub on_change: Callback<String>,
+    /// `text`, `date`, `number`, `email`, …
+    #[prop_or(AttrValue::Static("text"))]
+    pub input_type: AttrValue,
+    /// A message shown under the field when the value is wrong.
+    #[prop_or_default]
+    pub error: Option<String>,
+    /// A hint shown under the field.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Whether the field must be filled.
+    #[prop_or_default]
+    pub required: bool,
+    /// The browser's autocomplete hint.
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    /// Extra attributes for numbers.
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
+}
+
+/// A labelled input with its error.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let on_input = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let described = match (&props.error, &props.hint) {
+        (Some(_), _) => Some(error_id.clone()),
+        (None, Some(_)) => Some(hint_id.clone()),
+        _ => None,
+    };
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("has-error"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input
+                id={props.id.clone()}
+                type={props.input_type.clone()}
+                value={props.value.clone()}
+                oninput={on_input}
+                required={props.required}
+                min={props.min.clone()}
+                autocomplete={props.autocomplete.clone()}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described}
+            />
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint.clone() }</p>
+            }
+            if let Some(error) = &props.error {
+                <p class="error" id={error_id}>{ error.clone() }</p>
+            }
+        </div>
+    }
+}
+
+/// A multi-line text area.
+#[derive(Properties, PartialEq)]
+pub struct TextAreaProps {
+    /// The element id.
+    pub id: AttrValue,
+    /// The visible label.
+    pub label: AttrValue,
+    /// The current value.
+    pub value: AttrValue,
+    /// Called with the new value.
+    pub on_change: Callback<String>,
+}
+
+/// A labelled text area.
+#[component]
+pub fn TextArea(props: &TextAreaProps) -> Html {
+    let on_input = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            on_change.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <textarea id={props.id.clone()} value={props.value.clone()} oninput={on_input} rows="3" />
+        </div>
+    }
+}
+
+/// Menu options for choosing a person: `first` (such as "Nobody"), then everyone
+/// but `except`, by name.
+pub fn person_options(
+    journal: &crate::model::Journal,
+    except: Option<&crate::model::PersonId>,
+    first: &str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), first.to_owned()))
+        .chain(
+            crate::model::query::people_by_name(journal)
+                .into_iter()
+                .filter(|(id, _)| Some(id) != except)
+                .map(|(id, name)| (id.to_string(), name)),
+        )
+        .collect()
+}
+
+/// A select box.
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    /// The element id.
+    pub id: AttrValue,
+    /// The visible label.
+    pub label: AttrValue,
+    /// `(value, label)` pairs.
+    pub options: Vec<(String, String)>,
+    /// The selected value.
+    pub value: AttrValue,
+    /// Called with the chosen value.
+    pub on_change: Callback<String>,
+}
+
+/// A labelled select box.
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let on_change = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            on_change.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <select id={props.id.clone()} onchange={on_change}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == *props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}

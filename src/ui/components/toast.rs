@@ -1,0 +1,42 @@
+//! The toast: what just happened, with an undo when it can be undone.
+
+use yew::prelude::*;
+
+use crate::ui::hooks::use_app;
+
+/// Shows the current toast, if any.
+#[component]
+pub fn ToastArea() -> Html {
+    let app = use_app();
+    let toast = app.current_toast();
+    let dismiss = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dismiss_toast())
+    };
+    let undo = toast.as_ref().and_then(|t| t.undo.clone()).map(|actions| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let message = match app.apply_all(actions.clone()) {
+                Ok(()) => "Undone.".to_owned(),
+                Err(err) => format!("Could not undo: {err}"),
+            };
+            app.toast(crate::ui::state::Toast {
+                message,
+                undo: None,
+            });
+        })
+    });
+    html! {
+        <div class="toast-area" role="status" aria-live="polite">
+            if let Some(toast) = toast {
+                <div class="toast">
+                    <span>{ toast.message }</span>
+                    if let Some(undo) = undo {
+                        <button type="button" class="link-button" onclick={undo}>{ "Undo" }</button>
+                    }
+                    <button type="button" class="icon-button" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! Words for numbers and dates, as the screens show them.
+
+use chrono::NaiveDate;
+
+use crate::model::{DueStatus, PersonStats};
+
+/// "today", "yesterday", "3 days ago", "3 weeks ago", "5 months ago", "2 years ago";
+/// dates after today read "in 3 days".
+pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
+    let days = (today - date).num_days();
+    if days < 0 {
+        return match -days {
+            1 => "tomorrow".to_owned(),
+            n => format!("in {n} days"),
+        };
+    }
+    match days {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        2..=13 => format!("{days} days ago"),
+        14..=59 => format!("{} weeks ago", days / 7),
+        60..=729 => format!("{} months ago", days / 30),
+        _ => format!("{} years ago", days / 365),
+    }
+}
+
+/// When you were last in touch: "3 weeks ago", or "No contact yet".
+pub fn last_contact(stats: Option<&PersonStats>, today: NaiveDate) -> String {
+    match stats.and_then(|s| s.last_contact) {
+        Some(date) => relative_day(date, today),
+        None => "No contact yet".to_owned(),
+    }
+}
+
+/// The cadence status in words; colour alone never carries it.
+pub fn status_label(status: DueStatus) -> &'static str {
+    match status {
+        DueStatus::Ok => "On track",
+        DueStatus::DueSoon => "Due soon",
+        DueStatus::Overdue => "Overdue",
+        DueStatus::PastMax => "Long overdue",
+    }
+}
+
+/// The CSS class that colours a status.
+pub fn status_class(status: DueStatus) -> &'static str {
+    match status {
+        DueStatus::Ok => "status-ok",
+        DueStatus::DueSoon => "status-soon",
+        DueStatus::Overdue => "status-overdue",
+        DueStatus::PastMax => "status-pastmax",
+    }
+}
+
+fn times(n: u32) -> String {
+    if n == 1 {
+        "1 time".to_owned()
+    } else {
+        format!("{n} times")
+    }
+}
+
+/// "You gave 4 · they gave 2 · you asked 1 · they asked 5 · you said no 0 times".
+pub fn counters_sentence(stats: &PersonStats) -> String {
+    format!(
+        "You gave {} · they gave {} · you asked {} · they asked {} · you said no {}",
+        stats.gave,
+        stats.got,
+        stats.asks_by_me,
+        stats.asks_by_them,
+        times(stats.nos_by_me)
+    )
+}
+
+/// Long date for timelines: "Tue 3 Mar 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn relative_days_read_naturally() {
+        let today = d(2026, 11, 25);
+        assert_eq!(relative_day(today, today), "today");
+        assert_eq!(relative_day(d(2026, 11, 24), today), "yesterday");
+        assert_eq!(relative_day(d(2026, 11, 20), today), "5 days ago");
+        assert_eq!(relative_day(d(2026, 11, 4), today), "3 weeks ago");
+        assert_eq!(relative_day(d(2026, 6, 1), today), "5 months ago");
+        assert_eq!(relative_day(d(2023, 11, 1), today), "3 years ago");
+        assert_eq!(relative_day(d(2026, 11, 28), today), "in 3 days");
+    }
+
+    #[test]
+    fn counters_read_as_a_sentence() {
+        let stats = PersonStats {
+            gave: 4,
+            got: 2,
+            asks_by_me: 1,
+            asks_by_them: 5,
+            ..PersonStats::default()
+        };
+        assert_eq!(
+            counters_sentence(&stats),
+            "You gave 4 · they gave 2 · you asked 1 · they asked 5 · you said no 0 times"
+        );
+        assert_eq!(long_date(d(2026, 3, 3)), "Tue 3 Mar 2026");
+    }
+}

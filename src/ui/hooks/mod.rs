@@ -1,0 +1,7 @@
+//! Custom hooks; each returns a handle with the operations a screen needs.
+
+mod use_app;
+mod use_route;
+
+pub use use_app::{use_app, AppHandle};
+pub use use_route::{navigate, use_route};

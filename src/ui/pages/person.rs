@@ -1,0 +1,449 @@
+//! One person: where you stand, what the numbers say, what is still open, and the
+//! history, newest first. Edit, archive, merge and delete (with undo) live here.
+
+use yew::prelude::*;
+
+use crate::model::nudges::nudges_for;
+use crate::model::{
+    Action, DeleteMode, Direction, ExchangeKind, Initiator, Interaction, Obligation,
+    ObligationKind, Outcome, Party, Person, PersonId, Portion,
+};
+use crate::ui::browser;
+use crate::ui::components::badges::{BalanceMeter, StatusBadge};
+use crate::ui::components::dialog::Dialog;
+use crate::ui::components::field::{person_options, SelectField};
+use crate::ui::components::person_form::PersonForm;
+use crate::ui::format;
+use crate::ui::hooks::{navigate, use_app, AppHandle};
+use crate::ui::route::Route;
+
+/// Props for [`PersonPage`].
+#[derive(Properties, PartialEq)]
+pub struct PersonPageProps {
+    /// Whose page.
+    pub id: PersonId,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    Nothing,
+    Edit,
+    Merge,
+    Delete,
+}
+
+/// The actions that undo deleting `person`: add them back, then restore every
+/// interaction and introduction the deletion changed.
+pub fn undo_delete(journal: &crate::model::Journal, person: &Person) -> Vec<Action> {
+    let mut undo = vec![Action::AddPerson(person.clone())];
+    for interaction in journal.interactions_with(&person.id) {
+        undo.push(if interaction.people.len() == 1 {
+            Action::AddInteraction(interaction.clone())
+        } else {
+            Action::EditInteraction(interaction.clone())
+        });
+    }
+    for other in journal
+        .people()
+        .filter(|p| p.met.introduced_by.as_ref() == Some(&person.id))
+    {
+        undo.push(Action::EditPerson(other.clone()));
+    }
+    undo
+}
+
+fn initiator_words(who: Initiator) -> &'static str {
+    match who {
+        Initiator::Me => "you reached out",
+        Initiator::Them => "they reached out",
+        Initiator::Mutual => "both reached out",
+    }
+}
+
+fn exchange_words(kind: ExchangeKind) -> &'static str {
+    match kind {
+        ExchangeKind::Favour => "a favour",
+        ExchangeKind::Introduction => "an introduction",
+        ExchangeKind::Advice => "advice",
+        ExchangeKind::Referral => "a referral",
+        ExchangeKind::Gift => "a gift",
+        ExchangeKind::Loan => "a loan",
+    }
+}
+
+fn describe_exchange(exchange: &crate::model::Exchange) -> String {
+    let what = if exchange.note.is_empty() {
+        exchange_words(exchange.kind).to_owned()
+    } else {
+        exchange.note.clone()
+    };
+    match (exchange.ask, exchange.direction) {
+        (Some(ask), _) => {
+            let who = if ask.by == Party::Me {
+                "You asked for"
+            } else {
+                "They asked for"
+            };
+            let outcome = match ask.outcome {
+                Outcome::Granted => "yes",
+                Outcome::DeclinedByThem => "they said no",
+                Outcome::DeclinedByMe => "you said no",
+                Outcome::Open => "still open",
+            };
+            format!("{who} {what}: {outcome}")
+        }
+        (None, Direction::Gave) => format!("You gave {what}"),
+        (None, Direction::Got) => format!("They gave {what}"),
+    }
+}
+
+fn describe_obligation(obligation: &Obligation) -> String {
+    let who = if obligation.debtor == Party::Me {
+        "You owe"
+    } else {
+        "They owe"
+    };
+    let what = match obligation.kind {
+        ObligationKind::Delivery => "an open favour",
+        ObligationKind::Repayment => "a loan",
+    };
+    format!("{who} {what} ({} outstanding)", obligation.outstanding)
+}
+
+/// The person screen.
+#[component]
+pub fn PersonPage(props: &PersonPageProps) -> Html {
+    let app = use_app();
+    let open = use_state(|| Open::Nothing);
+    let today = browser::today();
+    let journal = app.journal();
+    let Some(person) = journal.person(&props.id).cloned() else {
+        return html! {
+            <section class="empty-state">
+                <h1>{ "Nobody here" }</h1>
+                <p>{ "This person is not in your journal; perhaps they were deleted or merged." }</p>
+                <a class="button" href={Route::People.href()}>{ "Back to People" }</a>
+            </section>
+        };
+    };
+    let stats = journal.stats(&person.id).cloned().unwrap_or_default();
+    let due = journal.contact_due(&person.id, today);
+    let balance = journal.balance(&person.id);
+    let nudges = nudges_for(&journal, &person.id, today);
+    let open_items = journal.open_items(&person.id);
+    let history: Vec<(Interaction, Option<String>)> = journal
+        .interactions_with(&person.id)
+        .into_iter()
+        .rev()
+        .map(|i| {
+            (
+                i.clone(),
+                i.purpose
+                    .as_ref()
+                    .and_then(|id| journal.purpose(id))
+                    .map(|p| p.label.clone()),
+            )
+        })
+        .collect();
+    let introducer = person
+        .met
+        .introduced_by
+        .as_ref()
+        .and_then(|id| journal.person(id))
+        .map(|p| (p.id.clone(), p.name.clone()));
+    drop(journal);
+
+    let set_open = |what: Open| {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(what))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(Open::Nothing))
+    };
+    let log = {
+        let app = app.clone();
+        let id = person.id.clone();
+        Callback::from(move |_: MouseEvent| app.open_quick_log(Some(id.clone())))
+    };
+    let toggle_archive = {
+        let app = app.clone();
+        let person = person.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut changed = person.clone();
+            changed.archived = !person.archived;
+            changed.updated = browser::now();
+            let message = if changed.archived {
+                format!("Archived {}.", person.name)
+            } else {
+                format!("{} is back.", person.name)
+            };
+            let _ = app.apply_with_undo(
+                Action::EditPerson(changed),
+                message,
+                vec![Action::EditPerson(person.clone())],
+            );
+        })
+    };
+    let initiated = stats.initiated;
+    let shares = (initiated.total() > 0).then(|| {
+        format!(
+            "Who reached out: you {}% · them {}% · both {}%",
+            initiated.percent(Initiator::Me),
+            initiated.percent(Initiator::Them),
+            initiated.percent(Initiator::Mutual)
+        )
+    });
+
+    html! {
+        <article class="person-page" aria-labelledby="person-title">
+            <header class="person-header">
+                <h1 id="person-title">{ person.name.clone() }</h1>
+                if let Some(detail) = [person.role.clone(), person.org.clone()].into_iter().flatten().reduce(|a, b| format!("{a}, {b}")) {
+                    <p class="muted">{ detail }</p>
+                }
+                <p class="person-status">
+                    if let Some(due) = due.filter(|_| person.cadence.is_some()) {
+                        <StatusBadge status={due.status} />{ " " }
+                    }
+                    { format!("Last contact: {}", format::last_contact(Some(&stats), today)) }
+                    if let Some(cadence) = person.cadence {
+                        { format!(" · Keep in touch every {} days", cadence.ideal) }
+                        if let Some(max) = cadence.max { { format!(" (at most {max})") } }
+                    }
+                    if person.archived { { " · Archived" } }
+                </p>
+                <p class="counters">{ format::counters_sentence(&stats) }</p>
+                if let Some(balance) = balance {
+                    <p class="balance-line"><BalanceMeter {balance} />{ " — " }{ balance.reading.message() }</p>
+                }
+                if let Some(shares) = shares { <p class="muted">{ shares }</p> }
+                <div class="actions">
+                    <button type="button" class="button primary" onclick={log}>{ "Log contact" }</button>
+                    <button type="button" class="button" onclick={set_open(Open::Edit)}>{ "Edit" }</button>
+                    <button type="button" class="button" onclick={toggle_archive}>
+                        { if person.archived { "Unarchive" } else { "Archive" } }
+                    </button>
+                    <button type="button" class="button" onclick={set_open(Open::Merge)}>{ "Merge…" }</button>
+                    <button type="button" class="button danger" onclick={set_open(Open::Delete)}>{ "Delete…" }</button>
+                </div>
+            </header>
+
+            if !nudges.is_empty() {
+                <section aria-labelledby="nudges-title" class="card">
+                    <h2 id="nudges-title">{ "Nudges" }</h2>
+                    <ul class="nudges">{ for nudges.iter().map(|n| html! { <li>{ n.message() }</li> }) }</ul>
+                </section>
+            }
+
+            if !open_items.is_empty() {
+                <section aria-labelledby="open-title" class="card">
+                    <h2 id="open-title">{ "Still open" }</h2>
+                    <ul class="open-items">
+                        { for open_items.iter().map(|item| html! {
+                            <li>
+                                <span>{ format!("{} — from {}", describe_obligation(&item.obligation), format::long_date(item.date)) }</span>
+                                if item.obligation.settleable {
+                                    <SettleButtons app={app.clone()} interaction={item.interaction.clone()} exchange={item.exchange.clone()}
+                                        label={describe_obligation(&item.obligation)} />
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+
+            <section aria-labelledby="about-title" class="card">
+                <h2 id="about-title">{ "About" }</h2>
+                <dl class="facts">
+                    if let Some(place) = person.met.place.clone() { <dt>{ "Met at" }</dt><dd>{ place }</dd> }
+                    if let Some(date) = person.met.date { <dt>{ "Met on" }</dt><dd>{ format::long_date(date) }</dd> }
+                    if let Some((id, name)) = introducer { <dt>{ "Introduced by" }</dt><dd><a href={Route::Person(id).href()}>{ name }</a></dd> }
+                    if !person.tags.is_empty() { <dt>{ "Circles" }</dt><dd>{ person.tags.join(", ") }</dd> }
+                    if !person.emails.is_empty() { <dt>{ "Email" }</dt><dd>{ person.emails.join(", ") }</dd> }
+                    if !person.phones.is_empty() { <dt>{ "Phone" }</dt><dd>{ person.phones.join(", ") }</dd> }
+                    if !person.boundaries.is_empty() { <dt>{ "Boundaries" }</dt><dd>{ person.boundaries.clone() }</dd> }
+                    if !person.notes.is_empty() { <dt>{ "Notes" }</dt><dd class="notes">{ person.notes.clone() }</dd> }
+                </dl>
+            </section>
+
+            <section aria-labelledby="history-title">
+                <h2 id="history-title">{ "History" }</h2>
+                if history.is_empty() {
+                    <p class="muted">{ "Nothing logged yet." }</p>
+                } else {
+                    <ol class="timeline">
+                        { for history.iter().map(|(interaction, purpose)| html! {
+                            <li key={interaction.id.to_string()}>
+                                <p class="timeline-head">
+                                    <strong>{ interaction.kind.label() }</strong>
+                                    { format!(" · {} · {}", format::long_date(interaction.date), initiator_words(interaction.initiated_by)) }
+                                    if let Some(label) = purpose { { format!(" · {label}") } }
+                                </p>
+                                if !interaction.note.is_empty() { <p>{ interaction.note.clone() }</p> }
+                                if !interaction.exchanges.is_empty() {
+                                    <ul class="exchanges">
+                                        { for interaction.exchanges.iter().filter(|e| e.person == person.id).map(|e| html! { <li>{ describe_exchange(e) }</li> }) }
+                                    </ul>
+                                }
+                            </li>
+                        }) }
+                    </ol>
+                }
+            </section>
+
+            if *open == Open::Edit {
+                <PersonForm person={person.clone()} on_close={close.clone()} />
+            }
+            if *open == Open::Merge {
+                <MergeDialog person={person.clone()} on_close={close.clone()} />
+            }
+            if *open == Open::Delete {
+                <DeleteDialog person={person.clone()} interactions={history.len()} on_close={close.clone()} />
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SettleProps {
+    app: AppHandle,
+    interaction: crate::model::InteractionId,
+    exchange: crate::model::ExchangeId,
+    label: String,
+}
+
+/// "Settle" (all of it) and "Settle half".
+#[component]
+fn SettleButtons(props: &SettleProps) -> Html {
+    let settle = |portion: Option<Portion>, note: &'static str| {
+        let app = props.app.clone();
+        let interaction = props.interaction.clone();
+        let exchange = props.exchange.clone();
+        Callback::from(move |_: MouseEvent| {
+            let action = Action::Settle {
+                interaction: interaction.clone(),
+                exchange: exchange.clone(),
+                date: browser::today(),
+                portion,
+                note: note.to_owned(),
+                now: browser::now(),
+            };
+            if let Err(err) = app.apply(action) {
+                app.toast(crate::ui::state::Toast {
+                    message: format!("Could not settle: {err}"),
+                    undo: None,
+                });
+            }
+        })
+    };
+    html! {
+        <span class="settle">
+            <button type="button" class="button small" onclick={settle(None, "")} aria-label={format!("Settle: {}", props.label)}>{ "Settle" }</button>
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MergeProps {
+    person: Person,
+    on_close: Callback<()>,
+}
+
+/// Merge another person into this one.
+#[component]
+fn MergeDialog(props: &MergeProps) -> Html {
+    let app = use_app();
+    let other = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let options = person_options(&app.journal(), Some(&props.person.id), "Choose someone");
+    let submit = {
+        let app = app.clone();
+        let other = other.clone();
+        let error = error.clone();
+        let keep = props.person.id.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Ok(absorb) = other.parse::<PersonId>() else {
+                error.set(Some("Choose the person to merge into this one.".to_owned()));
+                return;
+            };
+            match app.apply(Action::MergePeople {
+                keep: keep.clone(),
+                absorb,
+                now: browser::now(),
+            }) {
+                Ok(()) => on_close.emit(()),
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        })
+    };
+    let on_close = props.on_close.clone();
+    html! {
+        <Dialog title={format!("Merge into {}", props.person.name)} on_close={props.on_close.clone()}>
+            <form onsubmit={submit}>
+                <p>{ "The other person's interactions, tags and details move here, and their entry goes away. Nothing logged is lost." }</p>
+                <SelectField id="merge-other" label="Merge this person in" options={options} value={(*other).clone()}
+                    on_change={{ let other = other.clone(); Callback::from(move |v| other.set(v)) }} />
+                if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
+                <div class="dialog-actions">
+                    <button type="button" class="button" onclick={Callback::from(move |_| on_close.emit(()))}>{ "Cancel" }</button>
+                    <button type="submit" class="button primary">{ "Merge" }</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DeleteProps {
+    person: Person,
+    interactions: usize,
+    on_close: Callback<()>,
+}
+
+/// Confirm a deletion; the toast afterwards offers an undo.
+#[component]
+fn DeleteDialog(props: &DeleteProps) -> Html {
+    let app = use_app();
+    let delete = {
+        let app = app.clone();
+        let person = props.person.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| {
+            let undo = undo_delete(&app.journal(), &person);
+            let action = Action::DeletePerson {
+                id: person.id.clone(),
+                mode: DeleteMode::RemoveFromInteractions,
+                now: browser::now(),
+            };
+            match app.apply_with_undo(action, format!("Deleted {}.", person.name), undo) {
+                Ok(()) => {
+                    on_close.emit(());
+                    navigate(&Route::People);
+                }
+                Err(err) => app.toast(crate::ui::state::Toast {
+                    message: format!("Could not delete: {err}"),
+                    undo: None,
+                }),
+            }
+        })
+    };
+    let on_close = props.on_close.clone();
+    let logged = match props.interactions {
+        0 => "Nothing is logged with them.".to_owned(),
+        1 => "They are removed from the 1 entry they appear in; an entry left with nobody is deleted.".to_owned(),
+        n => format!("They are removed from the {n} entries they appear in; entries left with nobody are deleted."),
+    };
+    html! {
+        <Dialog title={format!("Delete {}?", props.person.name)} on_close={props.on_close.clone()}>
+            <p>{ logged }</p>
+            <p>{ "To keep their history instead, archive them." }</p>
+            <div class="dialog-actions">
+                <button type="button" class="button" onclick={Callback::from(move |_| on_close.emit(()))}>{ "Cancel" }</button>
+                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+            </div>
+        </Dialog>
+    }
+}

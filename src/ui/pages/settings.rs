@@ -1,0 +1,355 @@
+//! Settings: storage use and durability, theme, the purpose list, backups and demo data.
+
+use gloo_storage::{LocalStorage, Storage};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::model::demo::{generate, DemoSize};
+use crate::model::{Action, Purpose, PurposeId, PurposeRemoval};
+use crate::ui::browser;
+use crate::ui::components::dialog::Dialog;
+use crate::ui::components::field::SelectField;
+use crate::ui::hooks::use_app;
+use crate::ui::route::Route;
+use crate::ui::state::Toast;
+
+/// Where the theme choice is kept (outside the journal's segments).
+pub const THEME_KEY: &str = "rapport/theme";
+
+/// The stored theme choice: "system", "light" or "dark".
+pub fn stored_theme() -> String {
+    LocalStorage::get::<String>(THEME_KEY).unwrap_or_else(|_| "system".to_owned())
+}
+
+/// The Settings screen.
+#[component]
+pub fn SettingsPage() -> Html {
+    html! {
+        <div class="settings">
+            <h1>{ "Settings" }</h1>
+            <StorageSection />
+            <ThemeSection />
+            <PurposesSection />
+            <section class="card" aria-labelledby="backups-link-title">
+                <h2 id="backups-link-title">{ "Backups" }</h2>
+                <p>{ "Export your journal, import a backup, or bring in contacts from your phone or LinkedIn." }</p>
+                <a class="button" href={Route::Backups.href()}>{ "Backups and import" }</a>
+            </section>
+            <DemoSection />
+        </div>
+    }
+}
+
+fn units(n: usize) -> String {
+    if n >= 1_000_000 {
+        format!("{:.1} million", n as f64 / 1e6)
+    } else {
+        format!("{:.0} thousand", (n as f64 / 1e3).ceil())
+    }
+}
+
+#[component]
+fn StorageSection() -> Html {
+    let app = use_app();
+    let persisted = use_state(|| None::<bool>);
+    {
+        let persisted = persisted.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                persisted.set(browser::is_persisted().await)
+            });
+        });
+    }
+    let ask = {
+        let persisted = persisted.clone();
+        Callback::from(move |_: MouseEvent| {
+            let persisted = persisted.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                persisted.set(browser::request_persistence().await)
+            });
+        })
+    };
+    let _ = app.revision();
+    let usage = app.session().usage();
+    html! {
+        <section class="card" aria-labelledby="storage-title">
+            <h2 id="storage-title">{ "Storage" }</h2>
+            if let Some(usage) = usage {
+                <p>
+                    <label for="storage-meter">{ format!("{:.1}% of this browser's storage for this site is used", usage.fraction() * 100.0) }</label>
+                </p>
+                <meter id="storage-meter" min="0" max="1" low="0.6" high="0.8" optimum="0"
+                    value={format!("{:.4}", usage.fraction())}>{ format!("{:.1}%", usage.fraction() * 100.0) }</meter>
+                <p class="muted">{ format!("{} of {} characters; Rapport's journal uses {}.", units(usage.used_units), units(usage.quota_units), units(usage.rapport_units)) }</p>
+                if usage.is_high() {
+                    <p class="warning" role="alert">{ "Storage is over 80% full. Download a backup, and consider archiving or exporting old entries." }</p>
+                }
+            } else {
+                <p>{ "Storage use could not be measured." }</p>
+            }
+            <h3>{ "Keeping your data" }</h3>
+            <p>
+                { match *persisted {
+                    Some(true) => "This browser has promised to keep Rapport's data, even when space runs low.",
+                    Some(false) => "This browser may clear Rapport's data if space runs low or the site goes unused.",
+                    None => "This browser does not say whether it will keep Rapport's data.",
+                } }
+            </p>
+            if *persisted != Some(true) {
+                <button type="button" class="button" onclick={ask}>{ "Ask the browser to keep my data" }</button>
+            }
+            <p class="muted">
+                { "On iPhone and iPad, Safari deletes data from sites you have not opened for 7 days. \
+                   Add Rapport to your Home Screen (Share, then Add to Home Screen) to keep it, and download a backup now and then." }
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn ThemeSection() -> Html {
+    let theme = use_state(stored_theme);
+    let choose = |value: &'static str| {
+        let theme = theme.clone();
+        Callback::from(move |_: Event| {
+            let _ = LocalStorage::set(THEME_KEY, value);
+            browser::apply_theme(value);
+            theme.set(value.to_owned());
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="theme-title">
+            <h2 id="theme-title">{ "Theme" }</h2>
+            <fieldset class="radios">
+                <legend>{ "Colours" }</legend>
+                { for [("system", "Same as this device"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(value, label)| {
+                    let id = format!("theme-{value}");
+                    html! {
+                        <label for={id.clone()} class="radio">
+                            <input type="radio" id={id} name="theme" checked={*theme == value} onchange={choose(value)} />
+                            { label }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn PurposesSection() -> Html {
+    let app = use_app();
+    let new_label = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let removing = use_state(|| None::<Purpose>);
+    let purposes: Vec<Purpose> = app.journal().purposes().to_vec();
+
+    let add = {
+        let app = app.clone();
+        let new_label = new_label.clone();
+        let error = error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let label = new_label.trim().to_owned();
+            if label.is_empty() {
+                error.set(Some("Type a name for the purpose.".to_owned()));
+                return;
+            }
+            match app.apply(Action::AddPurpose(Purpose::new(
+                PurposeId::new(browser::random_u64()),
+                label,
+            ))) {
+                Ok(()) => {
+                    new_label.set(String::new());
+                    error.set(None);
+                }
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        })
+    };
+    let rename = |purpose: &Purpose| {
+        let app = app.clone();
+        let id = purpose.id.clone();
+        let old = purpose.label.clone();
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let label = input.value().trim().to_owned();
+            if label == old {
+                return;
+            }
+            match app.apply(Action::RenamePurpose {
+                id: id.clone(),
+                label,
+            }) {
+                Ok(()) => error.set(None),
+                Err(err) => {
+                    input.set_value(&old);
+                    error.set(Some(err.to_string()));
+                }
+            }
+        })
+    };
+    let ask_remove = |purpose: &Purpose| {
+        let removing = removing.clone();
+        let purpose = purpose.clone();
+        Callback::from(move |_: MouseEvent| removing.set(Some(purpose.clone())))
+    };
+    let close_remove = {
+        let removing = removing.clone();
+        Callback::from(move |()| removing.set(None))
+    };
+
+    html! {
+        <section class="card" aria-labelledby="purposes-title">
+            <h2 id="purposes-title">{ "Purposes" }</h2>
+            <p class="muted">{ "What your contacts are for. Rename one by editing it; entries keep their purpose." }</p>
+            <ul class="purposes">
+                { for purposes.iter().map(|purpose| {
+                    let id = format!("purpose-{}", purpose.id);
+                    html! {
+                        <li key={purpose.id.to_string()}>
+                            <label for={id.clone()} class="visually-hidden">{ format!("Purpose: {}", purpose.label) }</label>
+                            <input id={id} type="text" value={purpose.label.clone()} onchange={rename(purpose)} />
+                            <button type="button" class="button small" onclick={ask_remove(purpose)}
+                                aria-label={format!("Remove {}", purpose.label)}>{ "Remove" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <form class="inline-form" onsubmit={add}>
+                <div class="field">
+                    <label for="purpose-new">{ "New purpose" }</label>
+                    <input id="purpose-new" type="text" value={(*new_label).clone()}
+                        oninput={{ let new_label = new_label.clone(); Callback::from(move |e: InputEvent| new_label.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} />
+                </div>
+                <button type="submit" class="button">{ "Add purpose" }</button>
+            </form>
+            if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
+            if let Some(purpose) = (*removing).clone() {
+                <RemovePurposeDialog {purpose} others={purposes.clone()} on_close={close_remove} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RemovePurposeProps {
+    purpose: Purpose,
+    others: Vec<Purpose>,
+    on_close: Callback<()>,
+}
+
+#[component]
+fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
+    let app = use_app();
+    let target = use_state(String::new);
+    let in_use = app
+        .journal()
+        .interactions()
+        .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
+        .count();
+    let options: Vec<(String, String)> = std::iter::once((String::new(), "No purpose".to_owned()))
+        .chain(
+            props
+                .others
+                .iter()
+                .filter(|p| p.id != props.purpose.id)
+                .map(|p| (p.id.to_string(), p.label.clone())),
+        )
+        .collect();
+    let remove = {
+        let app = app.clone();
+        let target = target.clone();
+        let id = props.purpose.id.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| {
+            let removal = match target.parse::<PurposeId>() {
+                Ok(other) => PurposeRemoval::ReassignTo(other),
+                Err(_) => PurposeRemoval::ClearFromInteractions,
+            };
+            if let Err(err) = app.apply(Action::RemovePurpose {
+                id: id.clone(),
+                removal,
+                now: browser::now(),
+            }) {
+                app.toast(Toast {
+                    message: format!("Could not remove it: {err}"),
+                    undo: None,
+                });
+            }
+            on_close.emit(());
+        })
+    };
+    let on_close = props.on_close.clone();
+    html! {
+        <Dialog title={format!("Remove “{}”?", props.purpose.label)} on_close={props.on_close.clone()}>
+            if in_use > 0 {
+                <p>{ format!("{in_use} entries use it.") }</p>
+                <SelectField id="purpose-move-to" label="Move those entries to" options={options} value={(*target).clone()}
+                    on_change={{ let target = target.clone(); Callback::from(move |v| target.set(v)) }} />
+            } else {
+                <p>{ "No entries use it." }</p>
+            }
+            <div class="dialog-actions">
+                <button type="button" class="button" onclick={Callback::from(move |_| on_close.emit(()))}>{ "Cancel" }</button>
+                <button type="button" class="button danger" onclick={remove}>{ "Remove" }</button>
+            </div>
+        </Dialog>
+    }
+}
+
+#[component]
+fn DemoSection() -> Html {
+    let app = use_app();
+    let size = use_state(|| "small".to_owned());
+    let confirming = use_state(|| false);
+    let empty = app.journal().person_count() == 0;
+    let load = {
+        let app = app.clone();
+        let size = size.clone();
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !empty && !*confirming {
+                confirming.set(true);
+                return;
+            }
+            let demo_size = match size.as_str() {
+                "large" => DemoSize::Large,
+                "medium" => DemoSize::Medium,
+                _ => DemoSize::Small,
+            };
+            let message = match generate(2026, demo_size, browser::today()) {
+                Ok(journal) => match app.replace(journal) {
+                    Ok(()) => format!("Loaded a demo journal of {} people.", demo_size.people()),
+                    Err(err) => format!("The demo journal could not be stored: {err}"),
+                },
+                Err(err) => format!("The demo journal could not be made: {err}"),
+            };
+            confirming.set(false);
+            app.toast(Toast {
+                message,
+                undo: None,
+            });
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="demo-title">
+            <h2 id="demo-title">{ "Demo data" }</h2>
+            <p class="muted">{ "A made-up journal, to try Rapport out. It replaces what is here." }</p>
+            <SelectField id="demo-size" label="Size" value={(*size).clone()}
+                options={vec![
+                    ("small".to_owned(), "Small: 200 people, 2,000 entries".to_owned()),
+                    ("medium".to_owned(), "Medium: 2,000 people, 20,000 entries".to_owned()),
+                    ("large".to_owned(), "Large: 5,000 people, 50,000 entries".to_owned()),
+                ]}
+                on_change={{ let size = size.clone(); Callback::from(move |v| size.set(v)) }} />
+            if *confirming {
+                <p class="warning" role="alert">{ "This replaces your whole journal. Download a backup first if you want to keep it. Press again to go ahead." }</p>
+            }
+            <button type="button" class="button" onclick={load}>
+                { if *confirming { "Replace my journal with demo data" } else { "Load demo data" } }
+            </button>
+        </section>
+    }
+}

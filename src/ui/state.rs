@@ -1,0 +1,94 @@
+//! App-wide UI state: one root `use_reducer`, shared through a context.
+//!
+//! The journal itself lives in a [`Session`] behind `Rc<RefCell<…>>`, changed in
+//! place, because copying 50,000 interactions on every keystroke would be slow.
+//! The reducer tracks what the screens need to re-render: a revision that moves on
+//! every change, whether everything is saved, the toast with its undo, and whether
+//! the quick log is open.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Action, PersonId};
+
+use super::session::{SaveState, Session};
+
+/// A short message at the bottom of the screen, perhaps with an undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toast {
+    /// What happened.
+    pub message: String,
+    /// Actions that undo it, if it can be undone.
+    pub undo: Option<Vec<Action>>,
+}
+
+/// UI state shared by every screen.
+pub struct AppState {
+    /// The journal and its store.
+    pub session: Rc<RefCell<Session>>,
+    /// Moves on with every change to the journal.
+    pub revision: u64,
+    /// Whether the journal in memory is stored.
+    pub save_state: SaveState,
+    /// The current toast.
+    pub toast: Option<Toast>,
+    /// The quick log, when open, with the person it was opened for.
+    pub quick_log: Option<Option<PersonId>>,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+            && self.revision == other.revision
+            && self.save_state == other.save_state
+            && self.toast == other.toast
+            && self.quick_log == other.quick_log
+    }
+}
+
+/// Everything that changes [`AppState`].
+pub enum AppAction {
+    /// The journal changed here; this is whether it was saved.
+    Changed(SaveState),
+    /// The journal changed in another tab and was merged in.
+    Synced,
+    /// Shows a toast.
+    Toast(Toast),
+    /// Hides the toast.
+    DismissToast,
+    /// Opens the quick log, perhaps for one person.
+    OpenQuickLog(Option<PersonId>),
+    /// Closes the quick log.
+    CloseQuickLog,
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let mut next = AppState {
+            session: Rc::clone(&self.session),
+            revision: self.revision,
+            save_state: self.save_state.clone(),
+            toast: self.toast.clone(),
+            quick_log: self.quick_log.clone(),
+        };
+        match action {
+            AppAction::Changed(save_state) => {
+                next.revision += 1;
+                next.save_state = save_state;
+            }
+            AppAction::Synced => next.revision += 1,
+            AppAction::Toast(toast) => next.toast = Some(toast),
+            AppAction::DismissToast => next.toast = None,
+            AppAction::OpenQuickLog(person) => next.quick_log = Some(person),
+            AppAction::CloseQuickLog => next.quick_log = None,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The context every screen reads.
+pub type AppContext = UseReducerHandle<AppState>;

@@ -1,0 +1,158 @@
+//! Storage in a real browser: the engine against Chromium's own localStorage, with
+//! its real quota. Run by wasm-bindgen-test in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use rapport::model::{Action, Journal};
+use rapport::storage::layout::HEAD_KEY;
+use rapport::storage::local::LocalBackend;
+use rapport::storage::{usage, Backend, LoadError, SaveError, Store};
+use support::*;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+/// Every test starts from an empty origin.
+fn clean() -> LocalBackend {
+    storage().clear().expect("cleared");
+    LocalBackend::open().expect("localStorage opens")
+}
+
+/// Puts exactly `entries` into localStorage.
+fn restore(entries: &BTreeMap<String, String>) -> LocalBackend {
+    let backend = clean();
+    for (key, value) in entries {
+        storage().set_item(key, value).expect("restored");
+    }
+    backend
+}
+
+#[wasm_bindgen_test]
+fn a_saved_journal_survives_a_reload_from_real_local_storage() {
+    let (mut store, mut journal) = load(clean(), "w1");
+    fill(&mut store, &mut journal, 4, 40);
+    // A new store reading the same origin, as after a reload.
+    let (_, reloaded) = load(LocalBackend::open().expect("opens"), "w2");
+    assert_eq!(reloaded, journal);
+    assert_eq!(reloaded.interaction_count(), 160);
+    assert!(storage()
+        .get_item(HEAD_KEY)
+        .ok()
+        .flatten()
+        .is_some_and(|h| h.contains("\"schema\":1")));
+}
+
+#[wasm_bindgen_test]
+fn a_tab_dying_between_writes_leaves_the_old_state_or_the_new_one() {
+    let (mut store, mut journal) = load(clean(), "w1");
+    fill(&mut store, &mut journal, 1, 140);
+    let prepared = Snapshot::of(store.backend()).0;
+    let writes = interrupted_saves_are_all_or_nothing(|| restore(&prepared));
+    assert!(
+        writes >= 2,
+        "a save takes at least two writes, took {writes}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_keeps_the_change_in_memory_and_what_was_stored_intact() {
+    let (mut store, mut journal) = load(clean(), "w1");
+    fill(&mut store, &mut journal, 2, 10);
+    let stored_before = Snapshot::of(store.backend()).rapport();
+
+    // Fill the rest of the origin's quota, as another app on the site might.
+    let mut size = 256 * 1024;
+    let mut filler = 0;
+    while size > 0 {
+        if storage().set_item(&format!("filler-{filler}"), &"x".repeat(size)).is_ok() {
+            filler += 1;
+        } else {
+            size /= 2;
+        }
+    }
+
+    let someone = journal.people().next().cloned().expect("a person");
+    let applied = journal
+        .apply(Action::AddInteraction(coffee(99, &someone, day(11, 25))))
+        .expect("accepted");
+    let result = store.save(&mut journal, &applied);
+    assert_eq!(result, Err(SaveError::QuotaExceeded));
+    assert!(store.has_unsaved_changes());
+    assert_eq!(
+        journal.interaction_count(),
+        21,
+        "the change stays in memory"
+    );
+    assert_eq!(
+        Snapshot::of(store.backend()).rapport(),
+        stored_before,
+        "nothing stored changed"
+    );
+
+    let (_, reloaded) = load(LocalBackend::open().expect("opens"), "w2");
+    assert_eq!(
+        reloaded.interaction_count(),
+        20,
+        "what was stored still loads"
+    );
+
+    // Freeing space lets the retry store the change.
+    let keys: Vec<String> = LocalBackend::open().expect("opens").keys().expect("keys");
+    for key in keys.into_iter().filter(|k| k.starts_with("filler")) {
+        storage().remove_item(&key).expect("removed");
+    }
+    store
+        .retry(&mut journal)
+        .expect("retry succeeds once there is room");
+    let (_, reloaded) = load(LocalBackend::open().expect("opens"), "w3");
+    assert_eq!(reloaded, journal);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_storage_is_reported_and_never_wiped() {
+    let (mut store, mut journal) = load(clean(), "w1");
+    fill(&mut store, &mut journal, 2, 3);
+    storage()
+        .set_item(HEAD_KEY, "{\"schema\":1,\"gen\":7,\"seg\":{\"p0\":")
+        .expect("hand edit");
+    let before = Snapshot::of(&LocalBackend::open().expect("opens"));
+    match Store::load(LocalBackend::open().expect("opens"), "w2") {
+        Err(LoadError::Corrupt { key, .. }) => assert_eq!(key, HEAD_KEY),
+        other => panic!("expected corrupt data, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(Snapshot::of(&LocalBackend::open().expect("opens")), before);
+}
+
+#[wasm_bindgen_test]
+fn the_version_1_fixture_loads_from_local_storage() {
+    let fixture: BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/storage/v1.json")).expect("fixture parses");
+    let (_, journal) = load(restore(&fixture), "w1");
+    let names: Vec<_> = journal.people().map(|p| p.name.clone()).collect();
+    assert_eq!(names, ["Chloé Dubois", "Zoë Ng", "José Álvarez"]);
+    assert_eq!(journal.interaction_count(), 6);
+}
+
+#[wasm_bindgen_test]
+fn usage_counts_utf16_units_as_the_browser_does() {
+    let backend = clean();
+    storage().set_item("rapport/x", "é😀").expect("set");
+    storage().set_item("other", "abc").expect("set");
+    let measured = usage(&backend).expect("measured");
+    assert_eq!(
+        measured.used_units,
+        "rapport/x".len() + 3 + "other".len() + 3
+    );
+    assert_eq!(measured.rapport_units, "rapport/x".len() + 3);
+    let (_, journal) = load(backend, "w1");
+    assert_eq!(journal, Journal::new());
+}
