@@ -23,7 +23,11 @@ fn mount_point() -> web_sys::Element {
 async fn the_first_screen_names_the_app_and_says_what_it_is_for() {
     let root = mount_point();
     // The test runner puts its own state in the hash; start from the home screen.
-    web_sys::window().expect("a window").location().set_hash("/").expect("hash set");
+    web_sys::window()
+        .expect("a window")
+        .location()
+        .set_hash("/")
+        .expect("hash set");
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 

@@ -73,7 +73,10 @@ fn a_full_quota_keeps_the_change_in_memory_and_what_was_stored_intact() {
     let mut size = 256 * 1024;
     let mut filler = 0;
     while size > 0 {
-        if storage().set_item(&format!("filler-{filler}"), &"x".repeat(size)).is_ok() {
+        if storage()
+            .set_item(&format!("filler-{filler}"), &"x".repeat(size))
+            .is_ok()
+        {
             filler += 1;
         } else {
             size /= 2;

@@ -175,7 +175,7 @@ pub fn find_people(journal: &Journal, query: &PeopleQuery, today: NaiveDate) -> 
         })
         .map(|p| (p, sort_key(journal, p, query.sort, today)))
         .collect();
-    found.sort_by(|(a, ka), (b, kb)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
+    found.sort_unstable_by(|(a, ka), (b, kb)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
     found.into_iter().map(|(p, _)| p.id.clone()).collect()
 }
 
@@ -235,7 +235,7 @@ pub fn pick_people(journal: &Journal, text: &str, limit: usize) -> Vec<PersonId>
             Some((rank + if p.archived { 10 } else { 0 }, name, p))
         })
         .collect();
-    found.sort_by(|a, b| (a.0, &a.1, &a.2.id).cmp(&(b.0, &b.1, &b.2.id)));
+    found.sort_unstable_by(|a, b| (a.0, &a.1, &a.2.id).cmp(&(b.0, &b.1, &b.2.id)));
     found
         .into_iter()
         .take(limit)

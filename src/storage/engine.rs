@@ -568,10 +568,11 @@ impl<B: Backend> Store<B> {
         let Some(text) = self.backend.get(HEAD_KEY).map_err(unavailable)? else {
             return Ok(None);
         };
-        let head: Head = serde_json::from_str(&text).map_err(|err| LoadError::Corrupt {
-            key: HEAD_KEY.to_owned(),
-            reason: format!("is not a valid head ({err})"),
-        })?;
+        let head: Head =
+            serde_json::from_slice(text.as_bytes()).map_err(|err| LoadError::Corrupt {
+                key: HEAD_KEY.to_owned(),
+                reason: format!("is not a valid head ({err})"),
+            })?;
         if head.schema > FORMAT_VERSION {
             return Err(LoadError::NewerVersion {
                 found: head.schema,
@@ -794,8 +795,10 @@ impl RawDocument {
                 reason,
             }
         })?;
+        // Through bytes, not `from_value`: one deserializer for every record type
+        // keeps the wasm smaller.
         let parts: JournalParts =
-            serde_json::from_value(upgraded).map_err(|err| LoadError::Corrupt {
+            serde_json::from_slice(&to_json(&upgraded)).map_err(|err| LoadError::Corrupt {
                 key: "journal".to_owned(),
                 reason: format!("after upgrading: {err}"),
             })?;
