@@ -19,13 +19,15 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help tools browser-tools serve test dist bench check lint host-test wasm-test e2e fmt clean
+.PHONY: help tools browser-tools serve test dist bench check lint host-test wasm-test e2e fmt fuzz clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
 	@echo "make test    install test tools, then run every check and test"
 	@echo "make dist    build the static site into dist/"
 	@echo "make bench   measure in headless Chromium and write BENCHMARKS.md"
+	@echo "make audit   Lighthouse scores of dist/, written to AUDIT.md"
+	@echo "make fuzz    run the parsers' property tests for longer"
 
 # ---------------------------------------------------------------- installs
 
@@ -80,6 +82,7 @@ wasm-test: tools browser-tools
 
 e2e: tools browser-tools dist
 	npx playwright test -c tests/e2e/playwright.config.mjs
+	node tests/bench/run.mjs --smoke
 
 test: tools browser-tools
 	$(MAKE) --no-print-directory lint
@@ -90,6 +93,18 @@ test: tools browser-tools
 bench: tools browser-tools dist
 	node tests/bench/run.mjs
 
+# The parsers' never-panic property tests, run for much longer than in make test.
+fuzz:
+	RAPPORT_FUZZ_CASES=20000 cargo test --release --test 'backup_*'
+
 clean:
 	cargo clean
 	rm -rf dist test-results
+
+# ---------------------------------------------------------------- audit
+
+.PHONY: audit
+# Lighthouse (mobile) against the built dist/: prints the scores and writes
+# AUDIT.md; fails when performance < 95 or best practices < 100.
+audit: tools browser-tools dist
+	node tools/audit.mjs

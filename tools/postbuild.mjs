@@ -1,9 +1,12 @@
 // Trunk post_build hook. Trunk writes its loader as an inline <script>, which
 // the Content-Security-Policy (script-src 'self') forbids. Every inline script
-// is moved into a content-hashed file beside index.html.
+// is moved into a content-hashed file beside index.html. Then the service
+// worker is written for the finished build (see tools/precache.mjs): it lists
+// every file, so it must come last.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeServiceWorker } from "./precache.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -24,3 +27,13 @@ html = html.replace(inline, (_whole, attrs, body) => {
 });
 
 writeFileSync(indexPath, html);
+
+// Only release builds work offline: during `trunk serve` (a debug build) an
+// offline copy would keep showing the previous build after each rebuild.
+const offline = process.env.TRUNK_PROFILE !== "debug";
+const { build, files } = writeServiceWorker(staging, { offline });
+console.log(
+  offline
+    ? `postbuild: sw.js precaches ${files.length} files as build ${build}`
+    : "postbuild: debug build, so sw.js caches nothing",
+);

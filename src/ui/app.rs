@@ -120,6 +120,13 @@ fn Screens() -> Html {
         });
     }
 
+    // A new screen starts at the top.
+    use_effect_with(route.clone(), |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
     let page = match &route {
         Route::Today => html! { <TodayPage /> },
         Route::People => html! { <PeoplePage /> },

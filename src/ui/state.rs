@@ -58,6 +58,8 @@ pub enum AppAction {
     Toast(Toast),
     /// Hides the toast.
     DismissToast,
+    /// Hides the toast if it still says this (its time is up).
+    ExpireToast(String),
     /// Opens the quick log, perhaps for one person.
     OpenQuickLog(Option<PersonId>),
     /// Closes the quick log.
@@ -83,6 +85,11 @@ impl Reducible for AppState {
             AppAction::Synced => next.revision += 1,
             AppAction::Toast(toast) => next.toast = Some(toast),
             AppAction::DismissToast => next.toast = None,
+            AppAction::ExpireToast(message) => {
+                if next.toast.as_ref().is_some_and(|t| t.message == message) {
+                    next.toast = None;
+                }
+            }
             AppAction::OpenQuickLog(person) => next.quick_log = Some(person),
             AppAction::CloseQuickLog => next.quick_log = None,
         }

@@ -23,9 +23,14 @@ pub fn Header(props: &HeaderProps) -> Html {
         let current = (route == section).then_some("page");
         html! { <li><a href={route.href()} aria-current={current}>{ label }</a></li> }
     };
+    // The hash holds the route, so the skip link moves focus itself.
+    let skip = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        crate::ui::browser::focus("main");
+    });
     html! {
         <header class="app-bar">
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             <span class="app-name">{ "Rapport" }</span>
             <nav aria-label="Main">
                 <ul>

@@ -144,8 +144,9 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
         .as_ref()
         .and_then(|id| app.journal().person(id).map(|p| p.name.clone()))
         .unwrap_or_default();
-    let query = use_state(|| initial_name);
-    let chosen = use_state(|| props.person.clone());
+    let query = use_state(|| initial_name.clone());
+    // Who was picked from the list (`None` id: someone new), with the name as picked.
+    let chosen = use_state(|| props.person.clone().map(|id| (Some(id), initial_name)));
     let active = use_state(|| 0usize);
     let kind = use_state(|| InteractionKind::Coffee);
     let initiator = use_state(|| Initiator::Me);
@@ -163,11 +164,8 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
         Callback::from(move |_| app.close_quick_log())
     };
 
-    // Suggestions: matches for what is typed, unless it is the chosen person's name.
-    let chosen_name = (*chosen)
-        .as_ref()
-        .and_then(|id| app.journal().person(id).map(|p| p.name.clone()));
-    let typing = chosen_name.as_deref() != Some(query.trim());
+    // Suggestions: matches for what is typed, unless it is what was just picked.
+    let typing = (*chosen).as_ref().map(|(_, name)| name.trim()) != Some(query.trim());
     let matches: Vec<(PersonId, String)> = if typing {
         let journal = app.journal();
         pick_people(&journal, &query, 6)
@@ -186,7 +184,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
         let chosen = chosen.clone();
         let active = active.clone();
         Callback::from(move |(id, name): (Option<PersonId>, String)| {
-            chosen.set(id);
+            chosen.set(Some((id, name.clone())));
             query.set(name);
             active.set(0);
         })
@@ -211,15 +209,11 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
             let mut person_error = None;
             let mut date_error = None;
             let mut new_person = None;
-            let person_id = match (*chosen).clone() {
-                Some(id)
-                    if app
-                        .journal()
-                        .person(&id)
-                        .is_some_and(|p| p.name.trim() == name) =>
-                {
-                    Some(id)
-                }
+            let picked = (*chosen)
+                .clone()
+                .filter(|(_, picked)| picked.trim() == name);
+            let person_id = match picked.and_then(|(id, _)| id) {
+                Some(id) if app.journal().person(&id).is_some() => Some(id),
                 _ if name.is_empty() => {
                     person_error = Some("Choose who it was with, or type a new name.".to_owned());
                     None

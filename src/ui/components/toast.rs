@@ -9,6 +9,19 @@ use crate::ui::hooks::use_app;
 pub fn ToastArea() -> Html {
     let app = use_app();
     let toast = app.current_toast();
+    // A toast goes away by itself; one with an undo stays longer.
+    {
+        let app = app.clone();
+        use_effect_with(toast.clone(), move |toast| {
+            if let Some(toast) = toast.clone() {
+                let seconds = if toast.undo.is_some() { 12 } else { 6 };
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::from_secs(seconds)).await;
+                    app.expire_toast(toast.message);
+                });
+            }
+        });
+    }
     let dismiss = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dismiss_toast())

@@ -33,6 +33,9 @@ impl AppHandle {
     /// Applies several actions as one step.
     pub fn apply_all(&self, actions: Vec<Action>) -> Result<(), ModelError> {
         let state = self.context.session.borrow_mut().apply_all(actions)?;
+        if state == SaveState::Saved {
+            ask_to_persist_once();
+        }
         self.context.dispatch(AppAction::Changed(state));
         Ok(())
     }
@@ -92,6 +95,11 @@ impl AppHandle {
         self.context.toast.clone()
     }
 
+    /// Hides the toast if it still says `message`.
+    pub fn expire_toast(&self, message: String) {
+        self.context.dispatch(AppAction::ExpireToast(message));
+    }
+
     /// Hides the toast.
     pub fn dismiss_toast(&self) {
         self.context.dispatch(AppAction::DismissToast);
@@ -111,6 +119,23 @@ impl AppHandle {
     pub fn quick_log(&self) -> Option<Option<PersonId>> {
         self.context.quick_log.clone()
     }
+}
+
+thread_local! {
+    static ASKED_TO_PERSIST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// After the first save, asks the browser once per session to keep the data
+/// (Settings shows the answer).
+fn ask_to_persist_once() {
+    if ASKED_TO_PERSIST.with(|asked| asked.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        if crate::ui::browser::is_persisted().await == Some(false) {
+            let _ = crate::ui::browser::request_persistence().await;
+        }
+    });
 }
 
 /// The app handle; components must sit under the app's context provider.

@@ -68,6 +68,7 @@ pub fn Recovery(props: &RecoveryProps) -> Html {
             match result {
                 Ok(()) => {
                     if let Some(window) = web_sys::window() {
+                        let _ = window.location().set_hash("/");
                         let _ = window.location().reload();
                     }
                 }

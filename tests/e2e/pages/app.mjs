@@ -20,8 +20,9 @@ export class AppPage {
     await this.waitUntilReady();
   }
 
+  /** The app has started: its navigation only exists once the wasm runs. */
   async waitUntilReady() {
-    await expect(this.appName).toBeVisible();
+    await expect(this.nav).toBeVisible();
   }
 
   async go(section) {

@@ -1,0 +1,65 @@
+// Rapport's service worker. It keeps a copy of every file of one build and
+// serves the app from that copy, so the app starts without a network and a
+// running session never mixes files of two versions.
+//
+// This is a template: tools/postbuild.mjs (trunk's post_build hook) writes the
+// real dist/sw.js from it, replacing the two constants below with the build's
+// id (a hash of every file's name and content) and its list of files. Do not
+// edit them by hand. A changed file changes the id, so the browser sees a new
+// sw.js and installs the new version beside the old one.
+const BUILD = "unbuilt";
+const PRECACHE = [];
+
+// Every URL is relative to this script, which sits beside index.html, so the
+// same dist/ works at the root of a host or under a sub-path like /rapport/.
+// The cache names include the scope: two copies of Rapport on one origin (say
+// /rapport/ and /rapport-beta/) keep and clean up only their own caches.
+const SCOPE = new URL(self.registration.scope).pathname;
+const PREFIX = `rapport:${SCOPE}:`;
+const CACHE = PREFIX + BUILD;
+const INDEX = new URL("index.html", self.location).href;
+
+self.addEventListener("install", (event) => {
+  // No skipWaiting() here: a new version waits until every tab of the old one
+  // is closed, or until the user asks for it (the "Reload" button).
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // "reload" bypasses the HTTP cache, so what is stored is what is deployed.
+      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.location), { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+      // Take over pages that were opened before the first install, so the
+      // first visit already works offline after it.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(respond(request));
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  // Every page of the app is index.html: its screens are #/ routes.
+  if (request.mode === "navigate") {
+    const index = await cache.match(INDEX);
+    if (index) return index;
+  }
+  return fetch(request);
+}

@@ -1,0 +1,408 @@
+// `make bench`: measures Rapport in headless Chromium and writes BENCHMARKS.md.
+// Every timing is the median of several runs (min and max beside it) and, where a
+// baseline exists, also a ratio against that baseline measured in the same run,
+// because absolute times drift on a shared machine.
+//   node tests/bench/run.mjs [--smoke]
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+import { startServer } from "../e2e/serve.mjs";
+import { CHROMIUM_ARGS } from "../e2e/playwright.config.mjs";
+import { bundleSizes } from "../../tools/bundle-size.mjs";
+
+const SMOKE = process.argv.includes("--smoke");
+const RUNS = SMOKE ? 2 : 5;
+const DIST = "dist";
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const BUNDLE_BUDGET = 150 * 1024;
+
+const results = [];
+function record(row) {
+  results.push(row);
+  const ratio = row.ratio === undefined ? "" : `  ratio ${row.ratio.toFixed(2)} (target ${row.target})`;
+  console.log(`${row.what}: ${row.value}${ratio}`);
+}
+
+function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const fmt = (s, unit = "ms") => `${s.median.toFixed(1)} ${unit} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
+
+// ---------------------------------------------------------------- bundle
+
+const sizes = bundleSizes(DIST);
+record({
+  what: "wasm + JS + CSS shipped, gzipped",
+  value: `${(sizes.total / 1024).toFixed(1)} KB`,
+  detail: sizes.rows.map((r) => `${r.name}: ${(r.gzipped / 1024).toFixed(1)} KB`).join(", "),
+  target: "≤ 150 KB",
+  met: sizes.total <= BUNDLE_BUDGET,
+});
+
+// ---------------------------------------------------------------- the browser
+
+// A baseline page: the same shell, but a blank wasm module that does nothing.
+const baselineDir = mkdtempSync(join(tmpdir(), "rapport-baseline-"));
+writeFileSync(join(baselineDir, "blank.wasm"), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+writeFileSync(
+  join(baselineDir, "boot.js"),
+  `const { instance } = await WebAssembly.instantiateStreaming(fetch("./blank.wasm"));
+   const bar = document.createElement("header"); const name = document.createElement("span");
+   name.className = "app-name"; name.textContent = "Rapport"; bar.append(name); document.body.append(bar);`,
+);
+writeFileSync(
+  join(baselineDir, "index.html"),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>baseline</title>
+   <script type="module" src="./boot.js"></script></head><body></body></html>`,
+);
+
+const app = await startServer({ root: DIST, port: PORT, prefix: "/" });
+const baseline = await startServer({ root: baselineDir, port: PORT + 1, prefix: "/" });
+const APP_URL = `http://127.0.0.1:${PORT}/`;
+const BASELINE_URL = `http://127.0.0.1:${PORT + 1}/`;
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
+
+// Records when the first screen is on the page: the app bar and something in main.
+const READY_SCRIPT = `
+  window.__ready = new Promise((resolve) => {
+    const check = () => {
+      const ready = document.querySelector(".app-name") && (document.querySelector("main h1") || !document.querySelector("main"));
+      if (ready) { observer.disconnect(); resolve(performance.now()); }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+`;
+
+/** A fresh context; `journal` is "empty", or a demo size loaded through Settings. */
+async function contextWith(journal) {
+  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 390, height: 844 } });
+  await context.addInitScript(READY_SCRIPT);
+  if (journal !== "empty") {
+    const page = await context.newPage();
+    await page.goto(`${APP_URL}#/settings`);
+    await page.getByLabel("Size").selectOption(journal);
+    await page.getByRole("button", { name: "Load demo data" }).click();
+    await page.getByText(/Loaded a demo journal/).waitFor({ timeout: 120_000 });
+    await page.close();
+  }
+  return context;
+}
+
+/** Milliseconds from navigation to the first screen, with the HTTP cache off. */
+async function coldStart(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.goto(url);
+  const ready = await page.evaluate(() => window.__ready);
+  await page.close();
+  return ready;
+}
+
+async function measureColdStarts(context, url) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await coldStart(context, url));
+  return summary(samples);
+}
+
+const emptyContext = await contextWith("empty");
+const baselineStart = await measureColdStarts(emptyContext, BASELINE_URL);
+const emptyStart = await measureColdStarts(emptyContext, APP_URL);
+record({
+  what: "cold start, empty journal",
+  value: fmt(emptyStart),
+  baseline: `blank wasm page: ${fmt(baselineStart)}`,
+  ratio: emptyStart.median / baselineStart.median,
+  target: "≤ 2×",
+  met: emptyStart.median <= 2 * baselineStart.median,
+});
+
+/** Times one search keystroke until the list shows the result. */
+async function searchTimes(page) {
+  await page.goto(`${APP_URL}#/people`);
+  await page.getByLabel("Search people").waitFor();
+  const samples = [];
+  const words = ["a", "e", "o", "ch", "an", "ma"];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t = await page.evaluate(async (text) => {
+      const input = document.getElementById("people-search");
+      const count = document.querySelector(".result-count");
+      const before = count.textContent;
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+        observer.observe(document.querySelector("main"), { childList: true, subtree: true, characterData: true });
+      });
+      const started = performance.now();
+      input.value = text;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      const done = await Promise.race([changed, new Promise((r) => setTimeout(() => r(performance.now()), 2000))]);
+      input.value = "";
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+      return done - started + (before === null ? 0 : 0);
+    }, words[i % words.length]);
+    if (i > 0) samples.push(t);
+  }
+  return summary(samples);
+}
+
+/** Times logging one coffee through the quick log until it is stored. */
+async function logTimes(page) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${APP_URL}#/people`);
+    await page.getByLabel("Search people").waitFor();
+    const first = await page.locator(".person-name").first().textContent();
+    await page.keyboard.press("n");
+    const who = page.getByRole("combobox", { name: "Who with" });
+    await who.fill(first);
+    await who.press("Enter");
+    const t = await page.evaluate(() => {
+      const head = () => localStorage.getItem("rapport/head");
+      const before = head();
+      const form = document.querySelector("dialog form");
+      const started = performance.now();
+      form.requestSubmit();
+      const stored = head() !== before;
+      return stored ? performance.now() - started : NaN;
+    });
+    samples.push(t);
+  }
+  return summary(samples);
+}
+
+/** Times rendering a screen after a hash change, until the DOM settles. */
+async function screenTimes(page, hash) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${APP_URL}#/settings`);
+    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    const t = await page.evaluate(async (target) => {
+      const started = performance.now();
+      let last = started;
+      const observer = new MutationObserver(() => { last = performance.now(); });
+      observer.observe(document.querySelector("main"), { childList: true, subtree: true, characterData: true });
+      location.hash = target;
+      await new Promise((r) => setTimeout(r, 400));
+      observer.disconnect();
+      return last - started;
+    }, hash);
+    samples.push(t);
+  }
+  return summary(samples);
+}
+
+async function exportTimes(page) {
+  const samples = [];
+  const baselines = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${APP_URL}#/backups`);
+    const button = page.getByRole("button", { name: "Download a backup" }).first();
+    await button.waitFor();
+    const download = page.waitForEvent("download");
+    const t = await page.evaluate(() => {
+      const started = performance.now();
+      [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Download a backup").click();
+      return performance.now() - started;
+    });
+    const file = await download;
+    const text = readFileSync(await file.path(), "utf8");
+    const b = await page.evaluate((json) => {
+      const data = JSON.parse(json);
+      const started = performance.now();
+      JSON.stringify(data);
+      return performance.now() - started;
+    }, text);
+    samples.push(t);
+    baselines.push(b);
+  }
+  return { app: summary(samples), baseline: summary(baselines) };
+}
+
+async function memory(page) {
+  await page.goto(`${APP_URL}#/people`);
+  await page.getByLabel("Search people").waitFor();
+  return page.evaluate(() => {
+    const heap = performance.memory ? performance.memory.usedJSHeapSize : NaN;
+    const wasm = window.__wasm?.memory?.buffer?.byteLength ?? NaN;
+    return { heap, wasm };
+  });
+}
+
+async function domNodes(page) {
+  await page.goto(`${APP_URL}#/people`);
+  await page.getByLabel("Search people").waitFor();
+  return page.evaluate(() => document.querySelectorAll("*").length);
+}
+
+const sizesToMeasure = SMOKE ? ["small"] : ["small", "large"];
+const per = {};
+for (const size of sizesToMeasure) {
+  const context = await contextWith(size);
+  const page = await context.newPage();
+  per[size] = {
+    start: await measureColdStarts(context, `${APP_URL}#/people`),
+    search: await searchTimes(page),
+    log: await logTimes(page),
+    today: await screenTimes(page, "#/"),
+    insights: await screenTimes(page, "#/insights"),
+    exported: await exportTimes(page),
+    nodes: await domNodes(page),
+    memory: await memory(page),
+  };
+  await context.close();
+}
+
+const S = per.small;
+const L = per.large ?? per.small;
+const big = per.large ? "L" : "S";
+record({
+  what: `cold start with the ${big} journal stored`,
+  value: fmt(L.start),
+  baseline: `empty journal: ${fmt(emptyStart)}`,
+  ratio: L.start.median / emptyStart.median,
+  target: "≤ 3×",
+  met: L.start.median <= 3 * emptyStart.median,
+});
+record({
+  what: `search keystroke to updated list, ${big}`,
+  value: fmt(L.search),
+  baseline: `S: ${fmt(S.search)}`,
+  ratio: L.search.median / S.search.median,
+  target: "≤ 1.5×, ≤ 16 ms",
+  met: L.search.median <= 1.5 * S.search.median && L.search.median <= 16,
+});
+record({
+  what: `log one interaction through the UI until stored, ${big}`,
+  value: fmt(L.log),
+  baseline: `S: ${fmt(S.log)}`,
+  ratio: L.log.median / S.log.median,
+  target: "≤ 1.5×",
+  met: L.log.median <= 1.5 * S.log.median,
+});
+record({
+  what: `export of ${big} to a JSON file`,
+  value: fmt(L.exported.app),
+  baseline: `JSON.stringify of the same data: ${fmt(L.exported.baseline)}`,
+  ratio: L.exported.app.median / L.exported.baseline.median,
+  target: "≤ 3×",
+  met: L.exported.app.median <= 3 * L.exported.baseline.median,
+});
+for (const [screen, key] of [["Today", "today"], ["Insights", "insights"]]) {
+  record({
+    what: `${screen} rendered, ${big}`,
+    value: fmt(L[key]),
+    baseline: `S: ${fmt(S[key])}`,
+    ratio: L[key].median / S[key].median,
+    target: "report",
+    met: true,
+  });
+}
+record({
+  what: `DOM nodes on People, ${big}`,
+  value: `${L.nodes}`,
+  baseline: `S: ${S.nodes}`,
+  ratio: L.nodes / S.nodes,
+  target: "≤ 1.2×",
+  met: L.nodes <= 1.2 * S.nodes,
+});
+record({
+  what: `JS heap + wasm memory, ${big}`,
+  value: `${((L.memory.heap + L.memory.wasm) / 1048576).toFixed(1)} MB (JS heap ${(L.memory.heap / 1048576).toFixed(1)} MB, wasm ${(L.memory.wasm / 1048576).toFixed(1)} MB)`,
+  target: "report",
+  met: true,
+});
+
+await emptyContext.close();
+await browser.close();
+app.close();
+baseline.close();
+
+// ---------------------------------------------------------------- storage, in the browser
+
+function wasmBench() {
+  const out = execFileSync(
+    "cargo",
+    ["test", "--release", "--target", "wasm32-unknown-unknown", "--test", "web_bench", "--", "--include-ignored", "--nocapture"],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+  );
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .map((line) => line.match(/BENCH (\S+) (.*)$/))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2].trim().split(/\s+/).map(Number)]),
+  );
+}
+
+if (!SMOKE) {
+  const storage = wasmBench();
+  const [s500, s500min, s500max] = storage.save_500;
+  const [s50k, s50kmin, s50kmax] = storage.save_50000;
+  record({
+    what: "save one interaction (storage only), 50,000 interactions",
+    value: `${s50k.toFixed(2)} ms (min ${s50kmin.toFixed(2)}, max ${s50kmax.toFixed(2)})`,
+    baseline: `500 interactions: ${s500.toFixed(2)} ms (min ${s500min.toFixed(2)}, max ${s500max.toFixed(2)})`,
+    ratio: s50k / s500,
+    target: "≤ 1.5×",
+    met: s50k <= 1.5 * s500,
+  });
+  const naive = storage.capacity_naive_interactions[0];
+  const segmented = storage.capacity_segmented_interactions[0];
+  record({
+    what: "largest journal that fits the quota (interactions, one person per ten)",
+    value: `${segmented.toLocaleString("en")} interactions`,
+    baseline: `naive layout (one JSON value): ${naive.toLocaleString("en")}`,
+    ratio: segmented / naive,
+    target: "≥ 2×",
+    met: segmented >= 2 * naive,
+  });
+  const used = storage.capacity_l_units[0];
+  record({
+    what: "L journal (5,000 people, 50,000 interactions) stored",
+    value: `${(used / 1e6).toFixed(2)} million UTF-16 units, ${((100 * used) / 5242880).toFixed(1)}% of the quota`,
+    target: "fits with room to spare",
+    met: used < 0.8 * 5242880,
+  });
+}
+
+// ---------------------------------------------------------------- report
+
+if (SMOKE) {
+  const bundle = results[0];
+  if (sizes.total > Number(process.env.BUNDLE_REGRESSION_LIMIT ?? 400 * 1024)) {
+    console.error(`bundle regression: ${bundle.value}`);
+    process.exit(1);
+  }
+  console.log(`bench smoke: ${results.length} measured`);
+  process.exit(0);
+}
+
+const rustc = execFileSync("rustc", ["--version"], { encoding: "utf8" }).trim();
+const lines = [
+  "# Benchmarks",
+  "",
+  "Written by `make bench` (`tests/bench/run.mjs`, and `tests/web_bench.rs` for storage).",
+  `Measured ${new Date().toISOString().slice(0, 10)} in headless Chromium ${chromiumVersion}, ${rustc},`,
+  `on ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}) with ${(totalmem() / 2 ** 30).toFixed(0)} GiB.`,
+  `Timings are the median of ${RUNS} runs, with min and max; ratios compare with a baseline measured in the same run.`,
+  "",
+  "| what | measured | baseline (same run) | ratio | target | met |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...results.map(
+    (r) =>
+      `| ${r.what} | ${r.value} | ${r.baseline ?? "—"} | ${r.ratio === undefined ? "—" : r.ratio.toFixed(2) + "×"} | ${r.target} | ${r.met ? "yes" : "**no**"} |`,
+  ),
+  "",
+];
+const notes = readFileSync("tests/bench/notes.md", "utf8");
+writeFileSync("BENCHMARKS.md", lines.join("\n") + "\n" + notes);
+console.log("wrote BENCHMARKS.md");

@@ -1,0 +1,141 @@
+//! Storage benchmarks in headless Chromium against its real localStorage, run by
+//! `make bench` (ignored by `make test`). Each prints `BENCH name value` lines that
+//! `tests/bench/run.mjs` collects into BENCHMARKS.md.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use rapport::model::demo::generate_with;
+use rapport::model::{Action, Initiator, Interaction, InteractionId, InteractionKind, Journal};
+use rapport::storage::local::LocalBackend;
+use rapport::storage::{usage, Store};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn precise_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            let now: js_sys::Function = now.into();
+            now.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(now_ms)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date")
+}
+
+fn report(name: &str, value: impl std::fmt::Display) {
+    web_sys::console::log_1(&format!("BENCH {name} {value}").into());
+}
+
+fn stats(mut samples: Vec<f64>) -> String {
+    samples.sort_by(f64::total_cmp);
+    let median = samples[samples.len() / 2];
+    format!(
+        "{median:.3} {:.3} {:.3}",
+        samples[0],
+        samples[samples.len() - 1]
+    )
+}
+
+/// Median, min and max milliseconds to save one new interaction into a stored
+/// journal of `people` people and `interactions` interactions.
+fn save_cost(people: usize, interactions: usize) -> String {
+    storage().clear().expect("cleared");
+    let journal = generate_with(11, people, interactions, today()).expect("demo journal");
+    let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "bn").expect("loads");
+    store.replace_all(&journal).expect("stored");
+    let (mut store, mut journal) =
+        Store::load(LocalBackend::open().expect("opens"), "bm").expect("loads");
+    let someone = journal
+        .people()
+        .next()
+        .map(|p| p.id.clone())
+        .expect("a person");
+    let stamp = Utc
+        .with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
+        .single()
+        .expect("a time");
+    let mut samples = Vec::new();
+    for n in 0..25u64 {
+        let interaction = Interaction::new(
+            InteractionId::new(9_000_000 + n),
+            today(),
+            vec![someone.clone()],
+            InteractionKind::Coffee,
+            Initiator::Me,
+            stamp,
+        );
+        let started = precise_now();
+        let applied = journal
+            .apply(Action::AddInteraction(interaction))
+            .expect("accepted");
+        store.save(&mut journal, &applied).expect("saved");
+        samples.push(precise_now() - started);
+    }
+    stats(samples)
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_save_cost() {
+    report("save_500", save_cost(50, 500));
+    report("save_50000", save_cost(5_000, 50_000));
+}
+
+/// Whether a journal of this size fits, stored Rapport's way.
+fn fits_segmented(journal: &Journal) -> Option<usize> {
+    storage().clear().expect("cleared");
+    let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "cp").ok()?;
+    store.replace_all(journal).ok()?;
+    usage(store.backend()).ok().map(|u| u.used_units)
+}
+
+/// Whether it fits as one JSON value under one key (the naive layout).
+fn fits_naive(journal: &Journal) -> bool {
+    storage().clear().expect("cleared");
+    let json = serde_json::to_string(&journal.to_parts()).expect("serialises");
+    storage().set_item("naive", &json).is_ok()
+}
+
+/// The largest multiple of `step` interactions (one person per ten) that fits.
+fn largest(fits: impl Fn(&Journal) -> bool, step: usize, limit: usize) -> usize {
+    let (mut low, mut high) = (0usize, limit / step);
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        let journal =
+            generate_with(5, (mid * step / 10).max(1), mid * step, today()).expect("demo journal");
+        if fits(&journal) {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low * step
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_capacity() {
+    let large = generate_with(1, 5_000, 50_000, today()).expect("demo journal");
+    let used = fits_segmented(&large).expect("the L journal fits");
+    report("capacity_l_units", used);
+    let naive = largest(fits_naive, 1_000, 60_000);
+    report("capacity_naive_interactions", naive);
+    let segmented = largest(|j| fits_segmented(j).is_some(), 10_000, 400_000);
+    report("capacity_segmented_interactions", segmented);
+    storage().clear().expect("cleared");
+}
