@@ -1,6 +1,6 @@
 //! Words for numbers and dates, as the screens show them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{DueStatus, PersonStats};
 
@@ -72,9 +72,16 @@ pub fn counters_sentence(stats: &PersonStats) -> String {
     )
 }
 
-/// Long date for timelines: "Tue 3 Mar 2026".
+/// Long date for timelines: "Tue 3 Mar 2026". Written by hand: chrono's
+/// strftime machinery costs kilobytes of wasm.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day = DAYS[date.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[date.month0() as usize];
+    format!("{day} {} {month} {}", date.day(), date.year())
 }
 
 #[cfg(test)]
