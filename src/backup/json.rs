@@ -1,0 +1,452 @@
+//! The native backup: one JSON file holding the whole journal.
+//!
+//! Export writes `rapport-backup-YYYY-MM-DD.json` (see `docs/backup-format.md`):
+//! the format name, the schema version, the app version, the export time and
+//! every record in exactly the model's serde shape, one record per line so the
+//! file stays readable and diffs well.
+//!
+//! Import is two-step so that nothing changes before the user confirms:
+//! [`parse_backup`] checks the whole file and collects every problem with its
+//! location; [`preview`](super::merge::preview) and
+//! [`apply_import`](super::merge::apply_import) come after.
+
+use std::fmt;
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::check::{check_document, Problems};
+use super::text::{decode_utf8, line_col};
+use crate::model::{Journal, FORMAT_VERSION};
+use crate::storage::migrate;
+
+/// The value of the `"format"` key of a plain backup.
+pub const BACKUP_FORMAT: &str = "rapport-backup";
+
+/// The schema version written by this build. It is the journal format version
+/// ([`FORMAT_VERSION`]), so older backups go through the same migrations as
+/// stored data.
+pub const BACKUP_SCHEMA: u32 = FORMAT_VERSION;
+
+/// Deepest JSON nesting accepted. The backup needs 5 levels; anything deeper
+/// is refused by a scan before parsing, with the same message whatever the
+/// depth (serde_json's own limit refuses 128 levels and accepts 127).
+pub const MAX_NESTING: usize = 127;
+
+/// The suggested file name of a backup made on `date`: `rapport-backup-2026-11-25.json`.
+pub fn backup_file_name(date: NaiveDate) -> String {
+    format!("rapport-backup-{}.json", date)
+}
+
+/// A record could not be written as JSON (should never happen with the model's types).
+#[derive(Debug)]
+pub struct ExportError(serde_json::Error);
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the backup could not be written: {}", self.0)
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// The text of a backup of `journal`, stamped with `exported` (UTC, whole seconds).
+pub fn export_backup(journal: &Journal, exported: DateTime<Utc>) -> Result<String, ExportError> {
+    let mut out = String::with_capacity(256 + 300 * journal.interaction_count());
+    out.push_str("{\n");
+    push_field(&mut out, "format", &BACKUP_FORMAT)?;
+    push_field(&mut out, "schema", &BACKUP_SCHEMA)?;
+    push_field(&mut out, "app", &env!("CARGO_PKG_VERSION"))?;
+    push_field(&mut out, "exported", &utc_stamp(exported, "-", ":"))?;
+    push_list(&mut out, "people", journal.people())?;
+    push_list(&mut out, "interactions", journal.interactions_by_date())?;
+    push_list(&mut out, "purposes", journal.purposes().iter())?;
+    out.push_str("\"settings\": ");
+    out.push_str(&to_json(journal.settings())?);
+    out.push_str("\n}\n");
+    Ok(out)
+}
+
+/// A UTC time to the second: `2026-11-25T09:30:00Z` with separators `-` and
+/// `:`, `20261125T093000Z` (iCalendar) without. Written by hand because
+/// chrono's `format` adds kilobytes to the wasm.
+pub(crate) fn utc_stamp(time: DateTime<Utc>, date_sep: &str, time_sep: &str) -> String {
+    format!(
+        "{:04}{date_sep}{:02}{date_sep}{:02}T{:02}{time_sep}{:02}{time_sep}{:02}Z",
+        time.year(),
+        time.month(),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
+    serde_json::to_string(value).map_err(ExportError)
+}
+
+fn push_field<T: Serialize + ?Sized>(
+    out: &mut String,
+    key: &str,
+    value: &T,
+) -> Result<(), ExportError> {
+    out.push_str(&format!("\"{key}\": {},\n", to_json(value)?));
+    Ok(())
+}
+
+fn push_list<'a, T: Serialize + 'a>(
+    out: &mut String,
+    key: &str,
+    items: impl Iterator<Item = &'a T>,
+) -> Result<(), ExportError> {
+    out.push_str(&format!("\"{key}\": ["));
+    let mut first = true;
+    for item in items {
+        out.push_str(if first { "\n" } else { ",\n" });
+        out.push_str(&to_json(item)?);
+        first = false;
+    }
+    out.push_str(if first { "],\n" } else { "\n],\n" });
+    Ok(())
+}
+
+/// One thing wrong with an imported file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    /// Where: a path such as `interactions[12].date`, or empty for the whole file.
+    pub at: String,
+    /// What is wrong, in plain English.
+    pub message: String,
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.at.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.at, self.message)
+        }
+    }
+}
+
+/// Every problem found in a backup file (up to a limit), so the user can fix them all at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportErrors {
+    /// The problems, in file order.
+    pub problems: Vec<ImportProblem>,
+    /// How many more problems there were beyond the limit.
+    pub more: usize,
+}
+
+impl ImportErrors {
+    pub(crate) fn one(at: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            problems: vec![ImportProblem {
+                at: at.into(),
+                message: message.into(),
+            }],
+            more: 0,
+        }
+    }
+
+    /// The problems as lines of text, one per problem (plus "…and N more").
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
+        if self.more > 0 {
+            lines.push(format!(
+                "…and {} more problem{}",
+                self.more,
+                if self.more == 1 { "" } else { "s" }
+            ));
+        }
+        lines
+    }
+}
+
+impl fmt::Display for ImportErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lines().join("\n"))
+    }
+}
+
+impl std::error::Error for ImportErrors {}
+
+/// A backup that passed every check, ready for a preview and an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedBackup {
+    pub(crate) journal: Journal,
+    /// The schema version the file was written with (before any migration).
+    pub schema: u32,
+    /// The app version that wrote it, when given.
+    pub app: Option<String>,
+    /// When it was exported, when given.
+    pub exported: Option<DateTime<Utc>>,
+}
+
+impl ParsedBackup {
+    /// The file's contents as a journal.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+}
+
+/// Checks a backup file completely and returns its contents, or every problem found.
+///
+/// Nothing is changed anywhere: the result is handed to
+/// [`preview`](super::merge::preview) and [`apply_import`](super::merge::apply_import).
+pub fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup, ImportErrors> {
+    let text =
+        decode_utf8(bytes, "a Rapport backup").map_err(|e| ImportErrors::one("", e.to_string()))?;
+    let root = parse_json(text).map_err(|message| ImportErrors::one("", message))?;
+    let Value::Object(mut root) = root else {
+        return Err(ImportErrors::one(
+            "",
+            format!(
+                "this is not a Rapport backup (the file holds {}, not an object)",
+                kind_of(&root)
+            ),
+        ));
+    };
+    check_format(&root)?;
+    let schema = read_schema(&root)?;
+
+    let mut problems = Problems::default();
+    let app = match root.get("app") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(app)) => Some(app.clone()),
+        Some(other) => {
+            problems.add("app", format!("{} is not a version", show(other)));
+            None
+        }
+    };
+    let exported = match root.get("exported") {
+        None | Some(Value::Null) => None,
+        Some(value) => match value
+            .as_str()
+            .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
+        {
+            Some(time) => Some(time.with_timezone(&Utc)),
+            None => {
+                problems.add(
+                    "exported",
+                    format!("{} is not a date and time", show(value)),
+                );
+                None
+            }
+        },
+    };
+
+    let mut document = Map::new();
+    document.insert("v".to_owned(), Value::from(schema));
+    for (from, to) in [
+        ("people", "people"),
+        ("interactions", "log"),
+        ("purposes", "purposes"),
+        ("settings", "settings"),
+    ] {
+        match root.remove(from) {
+            Some(value) => {
+                document.insert(to.to_owned(), value);
+            }
+            None if from == "settings" => {}
+            None => problems.add(
+                from,
+                "missing (a backup always has this list, even when it is empty)",
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.into_errors());
+    }
+    let document = migrate::upgrade(Value::Object(document))
+        .map_err(|message| ImportErrors::one("schema", message))?;
+    let journal = check_document(document, problems)?;
+    Ok(ParsedBackup {
+        journal,
+        schema,
+        app,
+        exported,
+    })
+}
+
+/// Parses JSON after making sure it is not nested too deeply; syntax errors
+/// come back as one plain sentence with line and column.
+pub(crate) fn parse_json(text: &str) -> Result<Value, String> {
+    if let Some(offset) = too_deep(text, MAX_NESTING) {
+        let (line, column) = line_col(text, offset);
+        return Err(format!(
+            "this file nests brackets more than {MAX_NESTING} levels deep (line {line}, column {column}); it is not a Rapport backup"
+        ));
+    }
+    // from_slice, as storage uses: the same parser code serves both in the wasm.
+    serde_json::from_slice(text.as_bytes()).map_err(|err| describe_json_error(&err))
+}
+
+/// The byte offset of the first bracket that goes deeper than `limit`.
+fn too_deep(text: &str, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (offset, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(offset);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn describe_json_error(err: &serde_json::Error) -> String {
+    let (line, column) = (err.line(), err.column());
+    let full = err.to_string();
+    let reason = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(reason, _)| reason);
+    match err.classify() {
+        serde_json::error::Category::Eof => format!(
+            "the file ends too early (line {line}, column {column}); it may be truncated or incomplete"
+        ),
+        _ => format!("this is not valid JSON: {reason} (line {line}, column {column})"),
+    }
+}
+
+fn check_format(root: &Map<String, Value>) -> Result<(), ImportErrors> {
+    match root.get("format") {
+        Some(Value::String(format)) if format == BACKUP_FORMAT => Ok(()),
+        Some(Value::String(format)) if format == super::envelope::ENVELOPE_FORMAT => {
+            Err(ImportErrors::one(
+                "",
+                "this backup is encrypted: open it with its password to import it",
+            ))
+        }
+        Some(other) => Err(ImportErrors::one(
+            "format",
+            format!(
+                "{} is not \"{BACKUP_FORMAT}\"; this is not a Rapport backup",
+                show(other)
+            ),
+        )),
+        None => Err(ImportErrors::one(
+            "format",
+            format!(
+                "missing; this is not a Rapport backup (it has no \"format\": \"{BACKUP_FORMAT}\")"
+            ),
+        )),
+    }
+}
+
+fn read_schema(root: &Map<String, Value>) -> Result<u32, ImportErrors> {
+    let value = root
+        .get("schema")
+        .ok_or_else(|| ImportErrors::one("schema", "missing (the backup's format version)"))?;
+    match value.as_u64() {
+        Some(schema) if schema > u64::from(BACKUP_SCHEMA) => Err(ImportErrors::one(
+            "schema",
+            format!(
+                "this backup is format {schema}, newer than this version of Rapport ({BACKUP_SCHEMA}) reads. Update the app to import it."
+            ),
+        )),
+        Some(schema) if schema >= 1 => Ok(schema as u32),
+        _ => Err(ImportErrors::one(
+            "schema",
+            format!("{} is not a backup format version", show(value)),
+        )),
+    }
+}
+
+/// "an array", "a number", ... for messages.
+pub(crate) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A value as shown in a message: short JSON for scalars, a word for containers.
+pub(crate) fn show(value: &Value) -> String {
+    match value {
+        Value::String(text) => {
+            let short: String = text.chars().take(60).collect();
+            let ellipsis = if short.len() < text.len() { "…" } else { "" };
+            format!("{}{ellipsis}", Value::String(short))
+        }
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            // Whole floats as integers; formatting f64 would cost 10 KB of wasm.
+            (_, _, Some(f)) if f.fract() == 0.0 && f.abs() < 1e18 => format!("{}.0", f as i64),
+            _ => "a fractional number".to_owned(),
+        },
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_uses_the_date() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
+        assert_eq!(backup_file_name(date), "rapport-backup-2026-11-05.json");
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_only() {
+        assert_eq!(too_deep("[[[]]]", 3), None);
+        assert_eq!(too_deep("[[[[]]]]", 3), Some(3));
+        assert_eq!(too_deep(r#"["[[[[[[", "\"[[[["]"#, 2), None);
+    }
+
+    #[test]
+    fn json_errors_have_line_and_column() {
+        assert_eq!(
+            parse_json("{\n  \"a\": 1,\n  \"b\": }").err(),
+            Some("this is not valid JSON: expected value (line 3, column 8)".to_owned())
+        );
+        assert_eq!(
+            parse_json("{\"a\": [1, 2").err(),
+            Some(
+                "the file ends too early (line 1, column 11); it may be truncated or incomplete"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn shown_values_are_short() {
+        assert_eq!(
+            show(&Value::String("x".repeat(100))),
+            format!("\"{}\"…", "x".repeat(60))
+        );
+        assert_eq!(show(&serde_json::json!(42)), "42");
+        assert_eq!(show(&serde_json::json!(-1.0)), "-1.0");
+        assert_eq!(show(&serde_json::json!(0.5)), "a fractional number");
+        assert_eq!(show(&serde_json::json!([1])), "a list");
+    }
+}
