@@ -14,8 +14,9 @@
 //! | `error.rs` | [`ModelError`], one enum whose `Display` is plain English |
 //! | `stats.rs` | per-person counters ([`PersonStats`]), the balance reading, cadence status ([`ContactDue`]) |
 //! | `nudges.rs` | the nudge rules ([`Nudge`]) |
-//! | `network.rs` | network-wide figures for charts, narrowed by a [`NetworkFilter`] |
-//! | `today.rs` | lists for a Today screen: upcoming birthdays, who is due, all nudges |
+//! | `network.rs` | network-wide figures for charts, narrowed by a [`NetworkFilter`]; the weekly streak and its line of text |
+//! | `insights.rs` | everything the Insights screen draws, in one pass over the log: time buckets, give and take, who initiated, new people, usual circle, purposes, the 52-week strip |
+//! | `today.rs` | lists for the Today screen: who to reconnect with (snoozes honoured), what you owe and lent, upcoming birthdays, nudges |
 //! | `dates.rs` | months, quarters, ISO weeks, [`Birthday`] |
 //! | `demo.rs` | deterministic demo journals (S/M/L) from a seed |
 //! | `validate.rs` | normalisation and validation shared by the reducer and loading (private) |
@@ -69,7 +70,7 @@
 //!       "tags": ["posse"],
 //!       "cadence": { "ideal": 30, "max": 60 },
 //!       "boundaries": "No lending money.", "notes": "…",
-//!       "archived": true,
+//!       "archived": true, "snooze": "2024-04-07",
 //!       "created": 1577880000000, "updated": 1577880000000
 //!     }
 //!   ],
@@ -96,7 +97,7 @@
 //! | Field | Meaning |
 //! |-------|---------|
 //! | `v` | format version, currently 1 |
-//! | `people[]` | [`Person`], ordered by id. `birthday` is `"YYYY-MM-DD"` or `"--MM-DD"` without a year. `met.via` is the introducer's id. `cadence.ideal`/`max` are days. `created`/`updated` are epoch milliseconds (UTC). |
+//! | `people[]` | [`Person`], ordered by id. `birthday` is `"YYYY-MM-DD"` or `"--MM-DD"` without a year. `met.via` is the introducer's id. `cadence.ideal`/`max` are days. `snooze` (optional) is the day someone snoozed on the Today screen comes back to "Reconnect". `created`/`updated` are epoch milliseconds (UTC). |
 //! | `log[]` | [`Interaction`], ordered by date then id. `date` is the local day, `time` `"HH:MM"` (or `"HH:MM:SS"`). `who` lists person ids. `kind`: `coffee` `meal` `call` `video` `message` `email` `event` `introduction` `other`. `by` (who initiated): `me` `them` `mutual`. `purpose` is a purpose id. |
 //! | `ex[]` | [`Exchange`]: `dir` `gave` (I gave to them) / `got` (they gave to me); `who` one of the interaction's people; `kind`: `favour` `introduction` `advice` `referral` `gift` `loan`; `ask.by` `me`/`them`; `ask.outcome`: `granted` `declined_by_them` `declined_by_me` `open`; `loan` is `{amount, currency}` (minor units, ISO 4217) or `{item}`; `settled[]` holds `{date, amount}` for money loans or `{date, percent}` otherwise, plus an optional `note`. |
 //! | `purposes[]` | [`Purpose`] in display order; always written (an empty list is a valid choice). A new journal has `touch`, `job`, `gig`, `info`, `volunteer`, `help`; a file without the field gets those. |
@@ -112,6 +113,7 @@ pub mod dates;
 pub mod demo;
 pub mod error;
 pub mod ids;
+pub mod insights;
 pub mod interaction;
 pub mod journal;
 pub mod network;

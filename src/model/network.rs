@@ -52,6 +52,16 @@ impl NetworkFilter {
         self
     }
 
+    /// Builder: the last `months` calendar months, this one included: from the
+    /// first day of the month `months − 1` months before `today`'s, to `today`
+    /// (`last_months(2026-03-04, 12)` is 2025-04-01..=2026-03-04). 0 months is
+    /// treated as 1.
+    pub fn last_months(self, today: NaiveDate, months: u32) -> Self {
+        let back = i32::try_from(months.max(1) - 1).unwrap_or(i32::MAX);
+        let from = YearMonth::of(today).plus(-back).first_day();
+        self.between(from, today)
+    }
+
     /// Whether `date` is inside the range.
     pub fn includes_date(&self, date: NaiveDate) -> bool {
         self.from.is_none_or(|from| date >= from) && self.to.is_none_or(|to| date <= to)
@@ -245,7 +255,83 @@ fn counted_weeks(
 /// that each contain at least one interaction with no ask from you, ending
 /// with this week, or with last week if this week has none yet.
 pub fn weekly_streak(journal: &Journal, today: NaiveDate, filter: &NetworkFilter) -> u32 {
-    let weeks = counted_weeks(journal, today, filter, None);
+    streak(journal, today, filter).weeks
+}
+
+/// The weekly streak with whether this week already counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Streak {
+    /// Weeks in a row (as [`weekly_streak`] counts them).
+    pub weeks: u32,
+    /// Whether this week already has networking not tied to an ask.
+    pub this_week: bool,
+}
+
+impl Streak {
+    /// A short, friendly line about the streak, for the Today screen.
+    ///
+    /// * 0 weeks: "No streak yet. Reach out to someone this week just to say hello."
+    /// * 1 week, this week: "1 week of networking without needing anything. A good start."
+    /// * n weeks, this week: "n weeks of networking without needing anything. Keep it up."
+    /// * 1 or n weeks up to last week: "… Reach out this week to keep it going."
+    pub fn message(&self) -> String {
+        let weeks = match self.weeks {
+            0 => {
+                return "No streak yet. Reach out to someone this week just to say hello."
+                    .to_owned()
+            }
+            1 => "1 week".to_owned(),
+            n => format!("{n} weeks"),
+        };
+        let tail = match (self.this_week, self.weeks) {
+            (false, _) => "Reach out this week to keep it going.",
+            (true, 1) => "A good start.",
+            (true, _) => "Keep it up.",
+        };
+        format!("{weeks} of networking without needing anything. {tail}")
+    }
+}
+
+/// The weekly streak on `today` and whether this week counts yet. Walks the
+/// log back from `today` only as far as the streak lasts.
+pub fn streak(journal: &Journal, today: NaiveDate, filter: &NetworkFilter) -> Streak {
+    let this_week = week_start(today);
+    let mut result = Streak::default();
+    // The week the streak needs next, and whether it was found.
+    let mut wanted = this_week;
+    let mut found = false;
+    let newest_first = journal
+        .interactions_between(filter.from, earlier(filter.to, Some(today)))
+        .rev()
+        .filter(|i| filter.includes_interaction(journal, i) && !i.has_ask_from_me());
+    for interaction in newest_first {
+        let week = week_start(interaction.date);
+        if week == wanted {
+            if !found {
+                found = true;
+                result.weeks += 1;
+                result.this_week |= week == this_week;
+            }
+            continue;
+        }
+        // An older week: the streak goes on only if it is the week before
+        // `wanted` (found), or last week when this week has nothing yet.
+        if found || wanted == this_week {
+            wanted = add_days(wanted, -7);
+            if week == wanted {
+                found = true;
+                result.weeks += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    result
+}
+
+/// Consecutive counted weeks ending with `today`'s week, or with the week
+/// before when `today`'s week is not counted (yet).
+pub(crate) fn streak_in(weeks: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {
     let this_week = week_start(today);
     let mut week = if weeks.contains(&this_week) {
         this_week

@@ -52,6 +52,9 @@ pub struct Person {
     /// Archived people are kept with their history but get no nudges.
     #[serde(default, skip_serializing_if = "is_false")]
     pub archived: bool,
+    /// Snoozed: left out of the Today screen's "Reconnect" list before this day.
+    #[serde(rename = "snooze", default, skip_serializing_if = "Option::is_none")]
+    pub snoozed_until: Option<NaiveDate>,
     /// When the record was created (UTC, stored as epoch milliseconds).
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created: DateTime<Utc>,
@@ -82,6 +85,7 @@ impl Person {
             boundaries: String::new(),
             notes: String::new(),
             archived: false,
+            snoozed_until: None,
             created: now,
             updated: now,
         }
@@ -90,6 +94,11 @@ impl Person {
     /// Whether the person carries `tag` (ignoring case and surrounding spaces).
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| same_text(t, tag))
+    }
+
+    /// Whether the person is snoozed on `today` (snoozed until a later day).
+    pub fn is_snoozed(&self, today: NaiveDate) -> bool {
+        self.snoozed_until.is_some_and(|until| until > today)
     }
 
     /// The day you met, falling back to the day the record was created.

@@ -1,15 +1,121 @@
-//! The backup file the UI offers for download.
+//! The browser side of backups: the backup file the UI offers for download,
+//! when the last one was made, and reading a chosen file.
 
+use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::backup::MAX_IMPORT_BYTES;
 use crate::model::Journal;
 
 use super::browser;
 
+/// Where the time of the last downloaded backup is kept (outside the journal).
+pub const LAST_BACKUP_KEY: &str = "rapport/last-backup";
+
+/// After this many days without a backup, the app nudges.
+pub const NUDGE_AFTER_DAYS: i64 = 30;
+
 /// The backup's file name: `rapport-backup-YYYY-MM-DD.json`.
 pub fn backup_file_name() -> String {
-    format!("rapport-backup-{}.json", browser::today())
+    crate::backup::backup_file_name(browser::today())
 }
 
 /// The whole journal as backup JSON.
 pub fn backup_json(journal: &Journal) -> String {
-    serde_json::to_string_pretty(&journal.to_parts()).unwrap_or_default()
+    crate::backup::export_backup(journal, browser::now())
+        .unwrap_or_else(|_| serde_json::to_string_pretty(&journal.to_parts()).unwrap_or_default())
+}
+
+/// Remembers that a backup was just downloaded.
+pub fn record_backup() {
+    let _ = LocalStorage::set(LAST_BACKUP_KEY, browser::now().to_rfc3339());
+}
+
+/// When the last backup was downloaded, if ever (on this browser).
+pub fn last_backup() -> Option<DateTime<Utc>> {
+    let text = LocalStorage::get::<String>(LAST_BACKUP_KEY).ok()?;
+    DateTime::parse_from_rfc3339(&text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// "Last backup 3 days ago", and whether it is time to nudge.
+pub fn last_backup_text(now: DateTime<Utc>) -> (String, bool) {
+    match last_backup() {
+        None => (
+            "No backup downloaded from this browser yet.".to_owned(),
+            true,
+        ),
+        Some(then) => {
+            let days = (now - then).num_days().max(0);
+            let when = match days {
+                0 => "today".to_owned(),
+                1 => "1 day ago".to_owned(),
+                n => format!("{n} days ago"),
+            };
+            let nudge = days >= NUDGE_AFTER_DAYS;
+            let mut text = format!("Last backup {when}.");
+            if nudge {
+                text.push_str(" Time for a new one.");
+            }
+            (text, nudge)
+        }
+    }
+}
+
+/// Props of [`LastBackup`].
+#[derive(Properties, PartialEq)]
+pub struct LastBackupProps {
+    /// Changes when a backup was just made, so the line re-reads storage.
+    #[prop_or_default]
+    pub stamp: u64,
+}
+
+/// One line: when the last backup was made, with a nudge after 30 days.
+#[component]
+pub fn LastBackup(props: &LastBackupProps) -> Html {
+    let _ = props.stamp;
+    let (text, nudge) = last_backup_text(browser::now());
+    html! {
+        <p class={if nudge { "warning last-backup" } else { "muted last-backup" }}>{ text }</p>
+    }
+}
+
+/// Downloads a backup of `journal` and records the time; the error says why not.
+pub fn download_backup(journal: &Journal) -> Result<(), String> {
+    let text = backup_json(journal);
+    browser::download(&backup_file_name(), "application/json", &text)?;
+    record_backup();
+    Ok(())
+}
+
+/// The first file chosen in a file input, read whole. Files over the import
+/// cap are refused before they are read.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or_else(|| "No file was chosen.".to_owned())?;
+    let size = file.size();
+    if size > MAX_IMPORT_BYTES as f64 {
+        let err = crate::backup::TextError::TooLarge {
+            bytes: size as usize,
+        };
+        return Err(capitalise(&err.to_string()));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "The browser could not read this file.".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// "this file…" → "This file…".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

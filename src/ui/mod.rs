@@ -9,6 +9,7 @@ mod app;
 pub mod backup;
 pub mod browser;
 pub mod components;
+pub mod crypto;
 pub mod format;
 pub mod hooks;
 pub mod pages;

@@ -1,9 +1,13 @@
 //! Small reusable pieces of the interface.
 
 pub mod badges;
+pub mod chart;
+pub mod chart_bars;
+pub mod chart_strip;
 pub mod dialog;
 pub mod field;
 pub mod header;
+pub mod import_contacts;
 pub mod person_form;
 pub mod quick_log;
 pub mod save_banner;

@@ -1,40 +1,600 @@
-//! Backups: download the journal; imports arrive with the backup formats.
+//! Backups: download the journal (plain or encrypted), restore a backup with a
+//! preview and an undo, import contacts, and export to other tools.
 
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::backup::{backup_file_name, backup_json};
+use crate::backup::{
+    apply_import, detect_backup_kind, parse_backup, parse_envelope, preview, BackupKind, Envelope,
+    Mode, Newer, ParsedBackup, Preview, RecordKind,
+};
+use crate::model::Journal;
+use crate::ui::backup::{
+    backup_json, capitalise, download_backup, read_chosen_file, record_backup, LastBackup,
+};
 use crate::ui::browser;
-use crate::ui::hooks::use_app;
+use crate::ui::components::import_contacts::{ContactSource, ImportContacts};
+use crate::ui::crypto;
+use crate::ui::hooks::{use_app, AppHandle};
 use crate::ui::state::Toast;
+
+fn say(app: &AppHandle, message: impl Into<String>) {
+    app.toast(Toast {
+        message: message.into(),
+        undo: None,
+    });
+}
+
+/// Scrolls to the section named after a second `#` in the address
+/// (`#/backups#import-vcard`), so links from elsewhere land on it.
+fn scroll_to_section() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(hash) = window.location().hash() else {
+        return;
+    };
+    let Some(section) = hash.split('#').nth(2).filter(|s| !s.is_empty()) else {
+        return;
+    };
+    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(section)) {
+        element.scroll_into_view();
+    }
+}
 
 /// The Backups screen.
 #[component]
 pub fn BackupsPage() -> Html {
+    use_effect_with((), |_| {
+        // After the app's own scroll to the top of a new screen.
+        yew::platform::spawn_local(async {
+            yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+            scroll_to_section();
+        });
+    });
+    html! {
+        <div class="backups">
+            <h1>{ "Backups" }</h1>
+            <ExportSection />
+            <RestoreSection />
+            <ImportContacts
+                source={ContactSource::VCard}
+                id="import-vcard"
+                title="Import phone contacts (vCard)"
+                intro="Choose a .vcf file exported from your phone, Google Contacts or Outlook."
+            />
+            <ImportContacts
+                source={ContactSource::LinkedIn}
+                id="import-linkedin"
+                title="Import LinkedIn connections"
+                intro="Choose Connections.csv from LinkedIn's data export (Settings, Data privacy, Get a copy of your data)."
+            />
+            <ImportContacts
+                source={ContactSource::Csv}
+                id="import-csv"
+                title="Import contacts from a spreadsheet (CSV)"
+                intro="Choose any CSV file with one person per row; then say which column holds what."
+            />
+            <OtherToolsSection />
+        </div>
+    }
+}
+
+#[component]
+fn ExportSection() -> Html {
     let app = use_app();
+    let stamp = use_state(|| 0u64);
     let download = {
         let app = app.clone();
+        let stamp = stamp.clone();
         Callback::from(move |_: MouseEvent| {
+            let result = download_backup(&app.journal());
+            match result {
+                Ok(()) => stamp.set(*stamp + 1),
+                Err(err) => say(&app, format!("Download failed: {err}")),
+            }
+        })
+    };
+    let on_encrypted = {
+        let stamp = stamp.clone();
+        Callback::from(move |()| stamp.set(*stamp + 1))
+    };
+    html! {
+        <section class="card" id="export" aria-labelledby="export-title">
+            <h2 id="export-title">{ "Download a backup" }</h2>
+            <p>{ "One file with everything in your journal. Keep it somewhere safe: it is not encrypted." }</p>
+            <LastBackup stamp={*stamp} />
+            <button type="button" class="button primary" onclick={download}>{ "Download a backup" }</button>
+            <EncryptedExport on_done={on_encrypted} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EncryptedExportProps {
+    on_done: Callback<()>,
+}
+
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+#[component]
+fn EncryptedExport(props: &EncryptedExportProps) -> Html {
+    let app = use_app();
+    let first = use_state(String::new);
+    let second = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let on_first = {
+        let first = first.clone();
+        Callback::from(move |e: InputEvent| first.set(input_value(&e)))
+    };
+    let on_second = {
+        let second = second.clone();
+        Callback::from(move |e: InputEvent| second.set(input_value(&e)))
+    };
+    let submit = {
+        let app = app.clone();
+        let (first, second, error, busy) =
+            (first.clone(), second.clone(), error.clone(), busy.clone());
+        let on_done = props.on_done.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let passphrase = (*first).clone();
+            if passphrase.chars().count() < 8 {
+                error.set(Some(
+                    "Use a passphrase of at least 8 characters.".to_owned(),
+                ));
+                return;
+            }
+            if passphrase != *second {
+                error.set(Some(
+                    "The two passphrases are not the same. Type it again.".to_owned(),
+                ));
+                return;
+            }
+            error.set(None);
+            busy.set(true);
             let text = backup_json(&app.journal());
-            if let Err(err) = browser::download(&backup_file_name(), "application/json", &text) {
-                app.toast(Toast {
-                    message: format!("Download failed: {err}"),
-                    undo: None,
-                });
+            let (app, first, second, error, busy, on_done) = (
+                app.clone(),
+                first.clone(),
+                second.clone(),
+                error.clone(),
+                busy.clone(),
+                on_done.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = crypto::encrypt_backup(&text, &passphrase).await;
+                busy.set(false);
+                match result {
+                    Ok(envelope) => {
+                        let name = crate::backup::encrypted_backup_file_name(browser::today());
+                        match browser::download(&name, "application/json", &envelope) {
+                            Ok(()) => {
+                                record_backup();
+                                first.set(String::new());
+                                second.set(String::new());
+                                on_done.emit(());
+                                say(&app, "Encrypted backup downloaded.");
+                            }
+                            Err(err) => error.set(Some(format!("Download failed: {err}"))),
+                        }
+                    }
+                    Err(err) => error.set(Some(capitalise(&err))),
+                }
+            });
+        })
+    };
+    html! {
+        <form class="inline-form encrypted-export" onsubmit={submit}>
+            <h3>{ "Encrypted backup" }</h3>
+            <p class="muted">{ "Protect the file with a passphrase. Without it the backup cannot be opened, by anyone — including you." }</p>
+            <div class="field">
+                <label for="export-passphrase">{ "Passphrase" }</label>
+                <input id="export-passphrase" type="password" autocomplete="new-password"
+                    value={(*first).clone()} oninput={on_first} />
+            </div>
+            <div class="field">
+                <label for="export-passphrase-again">{ "Passphrase again" }</label>
+                <input id="export-passphrase-again" type="password" autocomplete="new-password"
+                    value={(*second).clone()} oninput={on_second} />
+            </div>
+            if let Some(message) = (*error).clone() {
+                <p class="error" role="alert">{ message }</p>
+            }
+            <button type="submit" class="button" disabled={*busy}>
+                { if *busy { "Encrypting…" } else { "Download an encrypted backup" } }
+            </button>
+        </form>
+    }
+}
+
+/// Where a restore stands.
+#[derive(Clone, PartialEq)]
+enum Restore {
+    Idle,
+    Reading,
+    /// The file was rejected: every problem, located.
+    Rejected(Vec<String>),
+    /// An encrypted backup waiting for its passphrase.
+    Locked(Rc<Envelope>),
+    /// Checked and compared: waiting for Merge or Replace.
+    Ready {
+        parsed: Rc<ParsedBackup>,
+        preview: Rc<Preview>,
+    },
+}
+
+fn check_plain(bytes: &[u8], journal: &Journal) -> Restore {
+    match parse_backup(bytes) {
+        Ok(parsed) => {
+            let preview = preview(&parsed, journal);
+            Restore::Ready {
+                parsed: Rc::new(parsed),
+                preview: Rc::new(preview),
+            }
+        }
+        Err(errors) => Restore::Rejected(errors.lines()),
+    }
+}
+
+fn check_file(bytes: &[u8], journal: &Journal) -> Restore {
+    if let Err(err) = crate::backup::text::check_size(bytes) {
+        return Restore::Rejected(vec![capitalise(&err.to_string())]);
+    }
+    match detect_backup_kind(bytes) {
+        BackupKind::Encrypted => match parse_envelope(bytes) {
+            Ok(envelope) => Restore::Locked(Rc::new(envelope)),
+            Err(err) => Restore::Rejected(vec![err.to_string()]),
+        },
+        BackupKind::Plain | BackupKind::Unknown => check_plain(bytes, journal),
+    }
+}
+
+fn counts_line(what: &str, counts: &crate::backup::Counts) -> String {
+    format!(
+        "{what}: {} new, {} identical, {} in conflict, {} only in this journal",
+        counts.new, counts.identical, counts.conflicts, counts.only_in_journal
+    )
+}
+
+#[component]
+fn RestoreSection() -> Html {
+    let app = use_app();
+    let state = use_state(|| Restore::Idle);
+    let mode = use_state(|| Mode::Merge);
+    let passphrase = use_state(String::new);
+    let pass_error = use_state(|| None::<String>);
+    let unlocking = use_state(|| false);
+    let undo = use_state(|| None::<Rc<Journal>>);
+    let input = use_node_ref();
+
+    let reset_input = {
+        let input = input.clone();
+        move || {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                input.set_value("");
+            }
+        }
+    };
+
+    let on_file = {
+        let app = app.clone();
+        let (state, passphrase, pass_error, mode) = (
+            state.clone(),
+            passphrase.clone(),
+            pass_error.clone(),
+            mode.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            state.set(Restore::Reading);
+            passphrase.set(String::new());
+            pass_error.set(None);
+            mode.set(Mode::Merge);
+            let (app, state) = (app.clone(), state.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match read_chosen_file(&input).await {
+                    Ok(bytes) => check_file(&bytes, &app.journal()),
+                    Err(message) => Restore::Rejected(vec![message]),
+                };
+                state.set(next);
+            });
+        })
+    };
+
+    let on_passphrase = {
+        let passphrase = passphrase.clone();
+        Callback::from(move |e: InputEvent| passphrase.set(input_value(&e)))
+    };
+
+    let unlock = {
+        let app = app.clone();
+        let (state, passphrase, pass_error, unlocking) = (
+            state.clone(),
+            passphrase.clone(),
+            pass_error.clone(),
+            unlocking.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Restore::Locked(envelope) = (*state).clone() else {
+                return;
+            };
+            if *unlocking {
+                return;
+            }
+            if passphrase.is_empty() {
+                pass_error.set(Some("Type the backup's passphrase.".to_owned()));
+                return;
+            }
+            unlocking.set(true);
+            pass_error.set(None);
+            let secret = (*passphrase).clone();
+            let (app, state, pass_error, unlocking) = (
+                app.clone(),
+                state.clone(),
+                pass_error.clone(),
+                unlocking.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = crypto::decrypt_backup(&envelope, &secret).await;
+                unlocking.set(false);
+                match result {
+                    Ok(plain) => state.set(check_plain(&plain, &app.journal())),
+                    Err(message) => pass_error.set(Some(message)),
+                }
+            });
+        })
+    };
+
+    let cancel = {
+        let state = state.clone();
+        let reset_input = reset_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.set(Restore::Idle);
+            reset_input();
+        })
+    };
+
+    let confirm = {
+        let app = app.clone();
+        let (state, mode, undo) = (state.clone(), mode.clone(), undo.clone());
+        let reset_input = reset_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Restore::Ready { parsed, .. } = (*state).clone() else {
+                return;
+            };
+            let before = app.journal().clone();
+            let result = apply_import(&before, (*parsed).clone(), *mode);
+            match result {
+                Ok(after) => match app.replace(after) {
+                    Ok(()) => {
+                        undo.set(Some(Rc::new(before)));
+                        state.set(Restore::Idle);
+                        reset_input();
+                        say(
+                            &app,
+                            if *mode == Mode::Replace {
+                                "Backup imported: your journal was replaced."
+                            } else {
+                                "Backup imported and merged."
+                            },
+                        );
+                    }
+                    Err(err) => say(&app, format!("Import failed, nothing changed: {err}")),
+                },
+                Err(err) => say(&app, format!("Import failed, nothing changed: {err}")),
+            }
+        })
+    };
+
+    let undo_import = {
+        let app = app.clone();
+        let undo = undo.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(before) = (*undo).clone() else {
+                return;
+            };
+            match app.replace((*before).clone()) {
+                Ok(()) => {
+                    undo.set(None);
+                    say(&app, "Import undone: your journal is as it was.");
+                }
+                Err(err) => say(&app, format!("Could not undo the import: {err}")),
+            }
+        })
+    };
+
+    let download_before = {
+        let app = app.clone();
+        let undo = undo.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(before) = (*undo).clone() else {
+                return;
+            };
+            let name = format!("rapport-before-import-{}.json", browser::today());
+            if let Err(err) = browser::download(&name, "application/json", &backup_json(&before)) {
+                say(&app, format!("Download failed: {err}"));
+            }
+        })
+    };
+
+    let dismiss_undo = {
+        let undo = undo.clone();
+        Callback::from(move |_: MouseEvent| undo.set(None))
+    };
+
+    let choose_mode = |value: Mode| {
+        let mode = mode.clone();
+        Callback::from(move |_: Event| mode.set(value))
+    };
+
+    let body = match (*state).clone() {
+        Restore::Idle => html! {},
+        Restore::Reading => html! { <p class="muted" role="status">{ "Checking the file…" }</p> },
+        Restore::Rejected(lines) => html! {
+            <div class="import-problems" role="alert">
+                <p><strong>{ "This file was not imported. Nothing was changed." }</strong></p>
+                <ul aria-label="Problems in the file">
+                    { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            </div>
+        },
+        Restore::Locked(_) => html! {
+            <form class="inline-form" onsubmit={unlock}>
+                <p>{ "This backup is encrypted." }</p>
+                <div class="field">
+                    <label for="import-passphrase">{ "Passphrase for this backup" }</label>
+                    <input id="import-passphrase" type="password" autocomplete="current-password"
+                        value={(*passphrase).clone()} oninput={on_passphrase} />
+                </div>
+                if let Some(message) = (*pass_error).clone() {
+                    <p class="error" role="alert">{ message }</p>
+                }
+                <div class="dialog-actions">
+                    <button type="submit" class="button primary" disabled={*unlocking}>
+                        { if *unlocking { "Decrypting…" } else { "Decrypt" } }
+                    </button>
+                    <button type="button" class="button" onclick={cancel.clone()}>{ "Cancel" }</button>
+                </div>
+            </form>
+        },
+        Restore::Ready { preview, .. } => html! {
+            <section class="import-preview" aria-labelledby="restore-preview-title">
+                <h3 id="restore-preview-title">{ "What this backup holds" }</h3>
+                if let Some(exported) = preview.exported {
+                    <p class="muted">{ format!("Exported {}", exported.format("%Y-%m-%d %H:%M UTC")) }</p>
+                }
+                <ul class="import-counts">
+                    <li>{ counts_line("People", &preview.people) }</li>
+                    <li>{ counts_line("Interactions", &preview.interactions) }</li>
+                    if !preview.new_purposes.is_empty() {
+                        <li>{ format!("New purposes: {}", preview.new_purposes.join(", ")) }</li>
+                    }
+                </ul>
+                if !preview.conflicts.is_empty() {
+                    <h4 id="restore-conflicts-title">{ "Conflicts" }</h4>
+                    <ul aria-labelledby="restore-conflicts-title" class="import-conflicts">
+                        { for preview.conflicts.iter().map(|c| {
+                            let what = match c.kind { RecordKind::Person => "Person", RecordKind::Interaction => "Interaction" };
+                            let newer = match c.newer {
+                                Newer::File => "the backup's version is newer (a merge takes it)",
+                                Newer::Journal => "your version is newer (a merge keeps it)",
+                                Newer::Same => "both changed at the same time",
+                            };
+                            html! { <li>{ format!("{what} {}: {newer}", c.label) }</li> }
+                        }) }
+                    </ul>
+                }
+                <fieldset class="radios">
+                    <legend>{ "How to import" }</legend>
+                    <label class="radio">
+                        <input type="radio" name="restore-mode" checked={*mode == Mode::Merge}
+                            onchange={choose_mode(Mode::Merge)} />
+                        { " Merge: keep your journal and add the backup; where both changed, the newer wins" }
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name="restore-mode" checked={*mode == Mode::Replace}
+                            onchange={choose_mode(Mode::Replace)} />
+                        { " Replace: your journal becomes exactly the backup" }
+                    </label>
+                </fieldset>
+                <div class="dialog-actions">
+                    <button type="button" class="button primary" onclick={confirm}>
+                        { if *mode == Mode::Replace { "Replace my journal" } else { "Merge into my journal" } }
+                    </button>
+                    <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </section>
+        },
+    };
+
+    html! {
+        <section class="card" id="restore" aria-labelledby="restore-title">
+            <h2 id="restore-title">{ "Restore a backup" }</h2>
+            <p>{ "Choose a Rapport backup (.json, plain or encrypted). It is checked completely and shown to you before anything changes." }</p>
+            <div class="field">
+                <label for="restore-file">{ "Backup file" }</label>
+                <input id="restore-file" ref={input} type="file" accept=".json,application/json" onchange={on_file} />
+            </div>
+            { body }
+            if undo.is_some() {
+                <div class="import-undo" role="region" aria-label="Undo the import">
+                    <p>{ "The backup was imported. Your journal as it was before is kept until you leave this page." }</p>
+                    <div class="dialog-actions">
+                        <button type="button" class="button" onclick={undo_import}>{ "Undo import" }</button>
+                        <button type="button" class="button" onclick={download_before}>{ "Download the journal as it was" }</button>
+                        <button type="button" class="button" onclick={dismiss_undo}>{ "Keep the import" }</button>
+                    </div>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[component]
+fn OtherToolsSection() -> Html {
+    let app = use_app();
+    let export = |kind: &'static str| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let today = browser::today();
+            let (name, mime, text) = {
+                let journal = app.journal();
+                match kind {
+                    "vcard" => (
+                        crate::backup::vcard_file_name(today),
+                        "text/vcard",
+                        crate::backup::export_vcard(journal.people()),
+                    ),
+                    "csv" => (
+                        crate::backup::interactions_csv_file_name(today),
+                        "text/csv",
+                        crate::backup::export_interactions_csv(&journal, journal.interactions()),
+                    ),
+                    _ => (
+                        crate::backup::calendar_file_name(today),
+                        "text/calendar",
+                        crate::backup::export_calendar(&journal, today, 90, browser::now()),
+                    ),
+                }
+            };
+            if let Err(err) = browser::download(&name, mime, &text) {
+                say(&app, format!("Download failed: {err}"));
             }
         })
     };
     html! {
-        <div class="backups">
-            <h1>{ "Backups" }</h1>
-            <section class="card" aria-labelledby="export-title">
-                <h2 id="export-title">{ "Download a backup" }</h2>
-                <p>{ "One file with everything in your journal. Keep it somewhere safe." }</p>
-                <button type="button" class="button primary" onclick={download}>{ "Download a backup" }</button>
-            </section>
-            <section class="card" aria-labelledby="import-title">
-                <h2 id="import-title">{ "Import" }</h2>
-                <p class="muted">{ "Importing backups, phone contacts (vCard) and LinkedIn's Connections.csv is coming soon." }</p>
-            </section>
-        </div>
+        <section class="card" id="export-other" aria-labelledby="export-other-title">
+            <h2 id="export-other-title">{ "Export to other tools" }</h2>
+            <ul class="start-options">
+                <li>
+                    <button type="button" class="button" onclick={export("vcard")}>{ "Download contacts (vCard)" }</button>
+                    <span class="muted">{ " Everyone, for your phone or address book." }</span>
+                </li>
+                <li>
+                    <button type="button" class="button" onclick={export("csv")}>{ "Download interactions (CSV)" }</button>
+                    <span class="muted">{ " For a spreadsheet." }</span>
+                </li>
+                <li>
+                    <button type="button" class="button" onclick={export("ics")}>{ "Download a calendar (ICS)" }</button>
+                    <span class="muted">{ " Birthdays, and keep-in-touch dates for the next 90 days." }</span>
+                </li>
+            </ul>
+        </section>
     }
 }

@@ -52,6 +52,17 @@ pub fn undo_delete(journal: &crate::model::Journal, person: &Person) -> Vec<Acti
     undo
 }
 
+/// A link the user stored: clickable only for http(s), so an imported
+/// `javascript:` address stays inert text.
+fn web_link(link: &str) -> Html {
+    let lower = link.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        html! { <a href={link.trim().to_owned()} rel="noopener noreferrer external">{ link.trim().to_owned() }</a> }
+    } else {
+        html! { { link.to_owned() } }
+    }
+}
+
 fn initiator_words(who: Initiator) -> &'static str {
     match who {
         Initiator::Me => "you reached out",
@@ -262,6 +273,10 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                     if !person.tags.is_empty() { <dt>{ "Circles" }</dt><dd>{ person.tags.join(", ") }</dd> }
                     if !person.emails.is_empty() { <dt>{ "Email" }</dt><dd>{ person.emails.join(", ") }</dd> }
                     if !person.phones.is_empty() { <dt>{ "Phone" }</dt><dd>{ person.phones.join(", ") }</dd> }
+                    if !person.links.is_empty() {
+                        <dt>{ "Links" }</dt>
+                        <dd>{ for person.links.iter().map(|link| html! { <span class="link-item">{ web_link(link) }</span> }) }</dd>
+                    }
                     if !person.boundaries.is_empty() { <dt>{ "Boundaries" }</dt><dd>{ person.boundaries.clone() }</dd> }
                     if !person.notes.is_empty() { <dt>{ "Notes" }</dt><dd class="notes">{ person.notes.clone() }</dd> }
                 </dl>

@@ -33,6 +33,7 @@ pub fn SettingsPage() -> Html {
             <section class="card" aria-labelledby="backups-link-title">
                 <h2 id="backups-link-title">{ "Backups" }</h2>
                 <p>{ "Export your journal, import a backup, or bring in contacts from your phone or LinkedIn." }</p>
+                <crate::ui::backup::LastBackup />
                 <a class="button" href={Route::Backups.href()}>{ "Backups and import" }</a>
             </section>
             <DemoSection />

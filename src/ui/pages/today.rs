@@ -1,10 +1,15 @@
-//! Today: who to reconnect with, what you owe, birthdays, and the nudges.
+//! Today, the home screen: who to reconnect with, what you owe and lent,
+//! birthdays this week, the say-no and one-sided nudges, and the weekly streak.
+//! Every list comes from `model::today::overview`; this page only draws it.
 
+use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::model::query::is_one_sided;
-use crate::model::today::{all_nudges, due_contacts, upcoming_birthdays};
-use crate::model::Nudge;
+use crate::model::today::{
+    overview, short_message, snooze_until, DueContact, OwedItem, PersonNudge, PersonNudges,
+    TodayOverview, UpcomingBirthday,
+};
+use crate::model::{Action, Journal, PersonId};
 use crate::ui::browser;
 use crate::ui::components::badges::StatusBadge;
 use crate::ui::format;
@@ -12,90 +17,280 @@ use crate::ui::hooks::use_app;
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::route::Route;
 
+/// Rows a list shows before "Show all".
+const SHORT_LIST: usize = 5;
+/// Rows of the Reconnect list shown before "Show all".
+const RECONNECT_LIST: usize = 8;
+
+fn person_link(journal: &Journal, id: &PersonId) -> Html {
+    let name = journal
+        .person(id)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    html! { <a class="person-name" href={Route::Person(id.clone()).href()}>{ name }</a> }
+}
+
+fn due_row(journal: &Journal, due: &DueContact, today: NaiveDate) -> Html {
+    let last = match journal.stats(&due.person).and_then(|s| s.last_contact) {
+        Some(date) => format!("Last contact {}", format::relative_day(date, today)),
+        None => "No contact yet".to_owned(),
+    };
+    let name = journal
+        .person(&due.person)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    html! { <DueRow key={due.person.to_string()} due={due.clone()} {name} {last} /> }
+}
+
+fn owed_row(journal: &Journal, item: &OwedItem, today: NaiveDate) -> Html {
+    html! {
+        <li key={format!("{}-{}", item.interaction, item.exchange)}>
+            { person_link(journal, &item.person) }
+            <span class="owed-what">{ item.summary() }</span>
+            <span class="muted">{ format!("since {} ({})", format::long_date(item.since), format::relative_day(item.since, today)) }</span>
+        </li>
+    }
+}
+
+fn birthday_row(journal: &Journal, birthday: &UpcomingBirthday) -> Html {
+    let when = match birthday.in_days {
+        0 => "today".to_owned(),
+        1 => format!("tomorrow, {}", birthday.date.format("%a %-d %b")),
+        n => format!("in {n} days, {}", birthday.date.format("%a %-d %b")),
+    };
+    let turning = birthday
+        .turning
+        .map(|age| format!(", turning {age}"))
+        .unwrap_or_default();
+    html! {
+        <li key={birthday.person.to_string()}>
+            { person_link(journal, &birthday.person) }<span>{ when }{ turning }</span>
+        </li>
+    }
+}
+
+fn nudge_row(journal: &Journal, nudge: &PersonNudge) -> Html {
+    html! {
+        <li key={format!("{}-{}", nudge.person, nudge.nudge.key())}>
+            { person_link(journal, &nudge.person) }<span>{ short_message(&nudge.nudge) }</span>
+        </li>
+    }
+}
+
+fn one_sided_row(journal: &Journal, entry: &PersonNudges) -> Html {
+    let lines: Vec<String> = entry.nudges.iter().map(short_message).collect();
+    html! {
+        <li key={entry.person.to_string()}>
+            { person_link(journal, &entry.person) }<span>{ lines.join(" ") }</span>
+        </li>
+    }
+}
+
 /// The home screen.
 #[component]
 pub fn TodayPage() -> Html {
     let app = use_app();
     let today = browser::today();
-    let journal = app.journal();
-    if journal.person_count() == 0 {
+    let data = {
+        let app = app.clone();
+        use_memo((app.revision(), today), move |(_, today)| {
+            overview(&app.journal(), *today)
+        })
+    };
+    if app.journal().person_count() == 0 {
         return html! { <Welcome /> };
     }
-    let name = |id: &crate::model::PersonId| {
-        journal
-            .person(id)
-            .map(|p| p.name.clone())
-            .unwrap_or_default()
-    };
-    let person_link = |id: &crate::model::PersonId| html! { <a href={Route::Person(id.clone()).href()}>{ name(id) }</a> };
-
-    let due = due_contacts(&journal, today);
-    let birthdays = upcoming_birthdays(&journal, today, 7);
-    let nudges = all_nudges(&journal, today);
-    let owe: Vec<_> = nudges
-        .iter()
-        .filter(|n| matches!(n.nudge, Nudge::YouOweThem { .. }))
-        .collect();
-    let say_no: Vec<_> = nudges
-        .iter()
-        .filter(|n| matches!(n.nudge, Nudge::OkayToSayNo { .. }))
-        .collect();
-    let one_sided: Vec<_> = nudges.iter().filter(|n| is_one_sided(&n.nudge)).collect();
-
-    let log_for = |id: &crate::model::PersonId| {
+    // Each list draws only the rows it shows.
+    let rows = |draw: fn(&Journal, &TodayOverview, usize, NaiveDate) -> Html| {
         let app = app.clone();
-        let id = id.clone();
-        Callback::from(move |_: MouseEvent| app.open_quick_log(Some(id.clone())))
+        let data = data.clone();
+        Callback::from(move |index: usize| draw(&app.journal(), &data, index, today))
+    };
+
+    let due_count = data.reconnect.len();
+    let reconnect_intro = match due_count {
+        0 => "Nobody is due. Well kept.".to_owned(),
+        1 => "1 person is due by your cadence.".to_owned(),
+        n => format!("{n} people are due by your cadence, most overdue first."),
+    };
+    let snoozed_note = match data.snoozed {
+        0 => None,
+        1 => Some("1 person is snoozed.".to_owned()),
+        n => Some(format!("{n} people are snoozed.")),
     };
 
     html! {
         <div class="today">
-            <h1>{ "Today" }</h1>
-            <section aria-labelledby="reconnect-title" class="card">
-                <h2 id="reconnect-title">{ "Reconnect" }</h2>
-                if due.is_empty() {
-                    <p class="muted">{ "Nobody is due. Well kept." }</p>
-                } else {
-                    <ul class="due-list">
-                        { for due.iter().take(20).map(|d| html! {
-                            <li>
-                                { person_link(&d.person) }{ " " }<StatusBadge status={d.due.status} />
-                                <span class="muted">{ format!(" last contact {}", format::relative_day(d.due.since, today)) }</span>
-                                <button type="button" class="button small" onclick={log_for(&d.person)}
-                                    aria-label={format!("Log contact with {}", name(&d.person))}>{ "Log contact" }</button>
-                            </li>
-                        }) }
-                    </ul>
+            <header class="today-header">
+                <h1>{ "Today" }</h1>
+                <p class="today-date muted">{ today.format("%A %-d %B %Y").to_string() }</p>
+            </header>
+            <p class="streak-line" id="streak-line">{ data.streak.message() }</p>
+            <div class="today-grid">
+                <div class="today-main">
+                <ListCard id="reconnect" title="Reconnect" intro={reconnect_intro} limit={RECONNECT_LIST}
+                    note={snoozed_note} list_class="due-list" count={due_count}
+                    row={rows(|j, d, i, t| due_row(j, &d.reconnect[i], t))} />
+                </div>
+                <div class="today-side">
+                if !data.owed.by_me.is_empty() {
+                    <ListCard id="owe" title="You owe" count={data.owed.by_me.len()}
+                        intro={"Open favours and loans not yet paid back, oldest first."}
+                        row={rows(|j, d, i, t| owed_row(j, &d.owed.by_me[i], t))} />
                 }
-            </section>
-            if !owe.is_empty() {
-                <section aria-labelledby="owe-title" class="card">
-                    <h2 id="owe-title">{ "You owe" }</h2>
-                    <ul>{ for owe.iter().map(|n| html! { <li>{ person_link(&n.person) }{ ": " }{ n.nudge.message() }</li> }) }</ul>
-                </section>
-            }
-            if !birthdays.is_empty() {
-                <section aria-labelledby="birthdays-title" class="card">
-                    <h2 id="birthdays-title">{ "Birthdays this week" }</h2>
-                    <ul>{ for birthdays.iter().map(|b| html! {
-                        <li>{ person_link(&b.person) }{ format!(" — {}", format::relative_day(b.date, today)) }
-                            if let Some(age) = b.turning { { format!(", turning {age}") } }
-                        </li>
-                    }) }</ul>
-                </section>
-            }
-            if !say_no.is_empty() {
-                <section aria-labelledby="no-title" class="card">
-                    <h2 id="no-title">{ "It's okay to say no" }</h2>
-                    <ul>{ for say_no.iter().map(|n| html! { <li>{ person_link(&n.person) }{ ": " }{ n.nudge.message() }</li> }) }</ul>
-                </section>
-            }
-            if !one_sided.is_empty() {
-                <section aria-labelledby="one-sided-title" class="card">
-                    <h2 id="one-sided-title">{ "One-sided" }</h2>
-                    <ul>{ for one_sided.iter().map(|n| html! { <li>{ person_link(&n.person) }{ ": " }{ n.nudge.message() }</li> }) }</ul>
-                </section>
-            }
+                if !data.birthdays.is_empty() {
+                    <ListCard id="birthdays" title="Birthdays this week" count={data.birthdays.len()}
+                        row={rows(|j, d, i, _| birthday_row(j, &d.birthdays[i]))} />
+                }
+                if !data.nudges.say_no.is_empty() {
+                    <ListCard id="say-no" title="It's okay to say no" count={data.nudges.say_no.len()}
+                        intro={"They ask often and you have always said yes."}
+                        row={rows(|j, d, i, _| nudge_row(j, &d.nudges.say_no[i]))} />
+                }
+                if !data.nudges.one_sided.is_empty() {
+                    <ListCard id="one-sided" title="One-sided" count={data.nudges.one_sided.len()}
+                        intro={"You always make the call, or reach out only to ask."}
+                        row={rows(|j, d, i, _| one_sided_row(j, &d.nudges.one_sided[i]))} />
+                }
+                if !data.owed.lent.is_empty() {
+                    <ListCard id="lent" title="Lent and not back yet" count={data.owed.lent.len()}
+                        row={rows(|j, d, i, t| owed_row(j, &d.owed.lent[i], t))} />
+                }
+                </div>
+            </div>
         </div>
+    }
+}
+
+/// Props for [`ListCard`].
+#[derive(Properties, PartialEq)]
+struct ListCardProps {
+    /// Prefix for element ids.
+    id: AttrValue,
+    /// The heading.
+    title: AttrValue,
+    /// A line under the heading.
+    #[prop_or_default]
+    intro: Option<AttrValue>,
+    /// A muted line after the list.
+    #[prop_or_default]
+    note: Option<String>,
+    /// Rows shown before "Show all".
+    #[prop_or(SHORT_LIST)]
+    limit: usize,
+    /// Extra class for the list.
+    #[prop_or_default]
+    list_class: Classes,
+    /// How many rows there are.
+    count: usize,
+    /// Draws row `n` (an `<li>`).
+    row: Callback<usize, Html>,
+}
+
+/// A card with a heading and a list that shows its first few rows, then all on demand.
+#[component]
+fn ListCard(props: &ListCardProps) -> Html {
+    let expanded = use_state(|| false);
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let count = props.count;
+    let shown = if *expanded {
+        count
+    } else {
+        props.limit.min(count)
+    };
+    let title_id = format!("{}-title", props.id);
+    let list_id = format!("{}-list", props.id);
+    html! {
+        <section class={classes!("card", "today-card")} aria-labelledby={title_id.clone()}>
+            <h2 id={title_id} tabindex="-1">{ props.title.clone() }</h2>
+            if let Some(intro) = &props.intro {
+                <p class="muted card-intro">{ intro.clone() }</p>
+            }
+            if count > 0 {
+                <ul id={list_id.clone()} class={classes!("today-list", props.list_class.clone())}>
+                    { for (0..shown).map(|i| props.row.emit(i)) }
+                </ul>
+            }
+            if count > props.limit {
+                <button type="button" class="link-button show-all" aria-controls={list_id} aria-expanded={expanded.to_string()} onclick={toggle}>
+                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {}", count) } }
+                </button>
+            }
+            if let Some(note) = &props.note {
+                <p class="muted card-note">{ note.clone() }</p>
+            }
+        </section>
+    }
+}
+
+/// Props for [`DueRow`].
+#[derive(Properties, PartialEq)]
+struct DueRowProps {
+    due: DueContact,
+    name: AttrValue,
+    /// "Last contact 3 weeks ago" or "No contact yet".
+    last: String,
+}
+
+/// One person to reconnect with: status, last contact, "Log contact" and "Snooze".
+#[component]
+fn DueRow(props: &DueRowProps) -> Html {
+    let app = use_app();
+    let id = props.due.person.clone();
+    let log = {
+        let app = app.clone();
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| app.open_quick_log(Some(id.clone())))
+    };
+    let snooze = {
+        let app = app.clone();
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let today = browser::today();
+            let Some(before) = app.journal().person(&id).cloned() else {
+                return;
+            };
+            let mut person = before.clone();
+            let until = snooze_until(today);
+            person.snoozed_until = Some(until);
+            person.updated = browser::now();
+            let message = format!(
+                "Snoozed {} until {}.",
+                before.name,
+                format::long_date(until)
+            );
+            if app
+                .apply_with_undo(
+                    Action::EditPerson(person),
+                    message,
+                    vec![Action::EditPerson(before)],
+                )
+                .is_ok()
+            {
+                browser::focus("reconnect-title");
+            }
+        })
+    };
+    html! {
+        <li class="due-item">
+            <div class="due-who">
+                <a class="person-name" href={Route::Person(id.clone()).href()}>{ props.name.clone() }</a>
+                <span class="due-facts">
+                    <StatusBadge status={props.due.due.status} />
+                    <span class="muted">{ props.last.clone() }</span>
+                </span>
+            </div>
+            <div class="due-actions">
+                <button type="button" class="button small primary" onclick={log}>
+                    <span>{ "Log contact" }<span class="visually-hidden">{ format!(" with {}", props.name) }</span></span>
+                </button>
+                <button type="button" class="button small" onclick={snooze}>
+                    <span>{ "Snooze" }<span class="visually-hidden">{ format!(" {} for", props.name) }</span>{ " a week" }</span>
+                </button>
+            </div>
+        </li>
     }
 }

@@ -31,11 +31,11 @@ pub fn Welcome() -> Html {
                     <span class="muted">{ " One person you'd like to stay in touch with." }</span>
                 </li>
                 <li>
-                    <a class="button" href={Route::Backups.href()}>{ "Import your phone's contacts" }</a>
+                    <a class="button" href={format!("{}#import-vcard", Route::Backups.href())}>{ "Import your phone's contacts" }</a>
                     <span class="muted">{ " From a vCard (.vcf) file." }</span>
                 </li>
                 <li>
-                    <a class="button" href={Route::Backups.href()}>{ "Import a LinkedIn export" }</a>
+                    <a class="button" href={format!("{}#import-linkedin", Route::Backups.href())}>{ "Import a LinkedIn export" }</a>
                     <span class="muted">{ " From LinkedIn's Connections.csv." }</span>
                 </li>
             </ul>

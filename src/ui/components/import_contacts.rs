@@ -1,0 +1,529 @@
+//! Importing contacts from a vCard file or LinkedIn's Connections.csv: choose
+//! a file, see who would be added (likely duplicates flagged to merge or
+//! skip), confirm.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::backup::{
+    find_duplicates, import_csv, import_linkedin, import_vcard, sniff_csv, ColumnMapping,
+    ContactImport, CsvPreview, DuplicateOf, LikelyDuplicate, MatchReason,
+};
+use crate::model::{Action, Person, PersonId};
+use crate::ui::backup::{capitalise, read_chosen_file};
+use crate::ui::browser;
+use crate::ui::hooks::use_app;
+use crate::ui::state::Toast;
+
+/// Which kind of file a contacts import reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactSource {
+    VCard,
+    LinkedIn,
+    /// Any CSV file, with a column-mapping step.
+    Csv,
+}
+
+impl ContactSource {
+    fn accept(self) -> &'static str {
+        match self {
+            ContactSource::VCard => ".vcf,.vcard,text/vcard,text/x-vcard",
+            ContactSource::LinkedIn | ContactSource::Csv => ".csv,text/csv",
+        }
+    }
+
+    fn file_label(self) -> &'static str {
+        match self {
+            ContactSource::VCard => "vCard file",
+            ContactSource::LinkedIn => "LinkedIn Connections.csv",
+            ContactSource::Csv => "CSV file",
+        }
+    }
+}
+
+/// What to do with one imported contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Choice {
+    Add,
+    Skip,
+    Merge(PersonId),
+}
+
+impl Choice {
+    fn value(&self) -> String {
+        match self {
+            Choice::Add => "add".to_owned(),
+            Choice::Skip => "skip".to_owned(),
+            Choice::Merge(id) => format!("merge:{id}"),
+        }
+    }
+
+    fn parse(value: &str) -> Choice {
+        match value.strip_prefix("merge:").map(str::parse::<PersonId>) {
+            Some(Ok(id)) => Choice::Merge(id),
+            _ if value == "skip" => Choice::Skip,
+            _ => Choice::Add,
+        }
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Idle,
+    Reading,
+    Failed(String),
+    /// A CSV file waiting for its columns to be named.
+    Mapping {
+        bytes: Rc<Vec<u8>>,
+        preview: Rc<CsvPreview>,
+        mapping: ColumnMapping,
+        error: Option<String>,
+    },
+    Ready {
+        import: Rc<ContactImport>,
+        duplicates: Rc<Vec<LikelyDuplicate>>,
+        choices: Vec<Choice>,
+    },
+}
+
+fn reason_text(reason: &MatchReason) -> String {
+    match reason {
+        MatchReason::SameEmail(email) => format!("same email {email}"),
+        MatchReason::SamePhone(phone) => format!("same phone {phone}"),
+        MatchReason::SimilarName => "similar name".to_owned(),
+    }
+}
+
+/// The fields a CSV column can fill.
+const FIELDS: [(&str, &str); 10] = [
+    ("name", "Full name"),
+    ("first", "First name"),
+    ("last", "Last name"),
+    ("org", "Organisation"),
+    ("role", "Role"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("tags", "Circles or tags"),
+    ("notes", "Notes"),
+    ("met", "When you met"),
+];
+
+fn mapped(mapping: &ColumnMapping, field: &str) -> Option<usize> {
+    match field {
+        "name" => mapping.name,
+        "first" => mapping.first_name,
+        "last" => mapping.last_name,
+        "org" => mapping.org,
+        "role" => mapping.role,
+        "email" => mapping.emails.first().copied(),
+        "phone" => mapping.phones.first().copied(),
+        "tags" => mapping.tags,
+        "notes" => mapping.notes,
+        _ => mapping.met_date,
+    }
+}
+
+fn set_mapped(mapping: &mut ColumnMapping, field: &str, column: Option<usize>) {
+    match field {
+        "name" => mapping.name = column,
+        "first" => mapping.first_name = column,
+        "last" => mapping.last_name = column,
+        "org" => mapping.org = column,
+        "role" => mapping.role = column,
+        "email" => mapping.emails = column.into_iter().collect(),
+        "phone" => mapping.phones = column.into_iter().collect(),
+        "tags" => mapping.tags = column,
+        "notes" => mapping.notes = column,
+        _ => mapping.met_date = column,
+    }
+}
+
+/// The preview stage for contacts read from a file.
+fn ready(import: ContactImport, journal: &crate::model::Journal) -> Stage {
+    let duplicates = find_duplicates(&import.contacts, journal);
+    let choices = (0..import.contacts.len())
+        .map(
+            |i| match duplicates.iter().find(|d| d.contact == i).map(|d| &d.of) {
+                Some(DuplicateOf::Existing(id)) => Choice::Merge(id.clone()),
+                Some(DuplicateOf::Earlier(_)) => Choice::Skip,
+                None => Choice::Add,
+            },
+        )
+        .collect();
+    Stage::Ready {
+        import: Rc::new(import),
+        duplicates: Rc::new(duplicates),
+        choices,
+    }
+}
+
+/// Text that may wrap after `/`, `@` and `.` on a narrow screen (long URLs and emails).
+fn breakable(text: &str) -> Html {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '/' | '@' | '.') {
+            let end = i + c.len_utf8();
+            parts.push(html! { <>{ text[start..end].to_owned() }<wbr /></> });
+            start = end;
+        }
+    }
+    parts.push(html! { { text[start..].to_owned() } });
+    parts.into_iter().collect()
+}
+
+/// Props of [`ImportContacts`].
+#[derive(Properties, PartialEq)]
+pub struct ImportContactsProps {
+    pub source: ContactSource,
+    /// The section's id (links point at it).
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub intro: AttrValue,
+}
+
+/// A card that imports contacts from one kind of file.
+#[component]
+pub fn ImportContacts(props: &ImportContactsProps) -> Html {
+    let app = use_app();
+    let stage = use_state(|| Stage::Idle);
+    let input = use_node_ref();
+    let source = props.source;
+    let id = props.id.clone();
+
+    let reset_input = {
+        let input = input.clone();
+        move || {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                input.set_value("");
+            }
+        }
+    };
+
+    let on_file = {
+        let app = app.clone();
+        let stage = stage.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            stage.set(Stage::Reading);
+            let (app, stage) = (app.clone(), stage.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match read_chosen_file(&input).await {
+                    Err(message) => Stage::Failed(message),
+                    Ok(bytes) if source == ContactSource::Csv => match sniff_csv(&bytes) {
+                        Err(err) => Stage::Failed(capitalise(&err.to_string())),
+                        Ok(preview) => Stage::Mapping {
+                            bytes: Rc::new(bytes),
+                            mapping: preview.suggested.clone(),
+                            preview: Rc::new(preview),
+                            error: None,
+                        },
+                    },
+                    Ok(bytes) => {
+                        let result = match source {
+                            ContactSource::VCard => import_vcard(&bytes),
+                            _ => import_linkedin(&bytes),
+                        };
+                        match result {
+                            Err(err) => Stage::Failed(capitalise(&err.to_string())),
+                            Ok(import) => ready(import, &app.journal()),
+                        }
+                    }
+                };
+                stage.set(next);
+            });
+        })
+    };
+
+    let read_rows = {
+        let app = app.clone();
+        let stage = stage.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Stage::Mapping {
+                bytes,
+                preview,
+                mapping,
+                ..
+            } = (*stage).clone()
+            else {
+                return;
+            };
+            match import_csv(&bytes, &mapping) {
+                Ok(import) => stage.set(ready(import, &app.journal())),
+                Err(err) => stage.set(Stage::Mapping {
+                    bytes,
+                    preview,
+                    mapping,
+                    error: Some(capitalise(&err.to_string())),
+                }),
+            }
+        })
+    };
+
+    let cancel = {
+        let stage = stage.clone();
+        let reset_input = reset_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            stage.set(Stage::Idle);
+            reset_input();
+        })
+    };
+
+    let confirm = {
+        let app = app.clone();
+        let stage = stage.clone();
+        let reset_input = reset_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Stage::Ready {
+                import, choices, ..
+            } = (*stage).clone()
+            else {
+                return;
+            };
+            let now = browser::now();
+            let mut actions = Vec::new();
+            let mut merged: BTreeMap<PersonId, Person> = BTreeMap::new();
+            let (mut added, mut skipped) = (0usize, 0usize);
+            {
+                let journal = app.journal();
+                for (contact, choice) in import.contacts.iter().zip(&choices) {
+                    match choice {
+                        Choice::Add => {
+                            added += 1;
+                            actions.push(Action::AddPerson(
+                                contact
+                                    .clone()
+                                    .into_person(PersonId::new(browser::random_u64()), now),
+                            ));
+                        }
+                        Choice::Skip => skipped += 1,
+                        Choice::Merge(id) => {
+                            let base = merged
+                                .get(id)
+                                .cloned()
+                                .or_else(|| journal.person(id).cloned());
+                            match base {
+                                Some(base) => {
+                                    merged.insert(id.clone(), contact.merge_into(&base, now));
+                                }
+                                None => skipped += 1,
+                            }
+                        }
+                    }
+                }
+            }
+            let merges = merged.len();
+            actions.extend(merged.into_values().map(Action::EditPerson));
+            if actions.is_empty() {
+                app.toast(Toast {
+                    message: "Nothing to import: every contact was skipped.".to_owned(),
+                    undo: None,
+                });
+                return;
+            }
+            match app.apply_all(actions) {
+                Ok(()) => {
+                    let mut message = format!(
+                        "Imported {added} {}",
+                        if added == 1 { "person" } else { "people" }
+                    );
+                    if merges > 0 {
+                        message.push_str(&format!(", merged into {merges}"));
+                    }
+                    if skipped > 0 {
+                        message.push_str(&format!(", skipped {skipped}"));
+                    }
+                    message.push('.');
+                    app.toast(Toast {
+                        message,
+                        undo: None,
+                    });
+                    stage.set(Stage::Idle);
+                    reset_input();
+                }
+                Err(err) => app.toast(Toast {
+                    message: format!("Import failed, nothing changed: {err}"),
+                    undo: None,
+                }),
+            }
+        })
+    };
+
+    let body = match (*stage).clone() {
+        Stage::Idle => html! {},
+        Stage::Reading => html! { <p class="muted" role="status">{ "Reading the file…" }</p> },
+        Stage::Failed(message) => html! {
+            <div class="import-problems" role="alert">
+                <p><strong>{ "This file was not imported. Nothing was changed." }</strong></p>
+                <p>{ message }</p>
+            </div>
+        },
+        Stage::Mapping {
+            preview,
+            mapping,
+            error,
+            ..
+        } => html! {
+            <section class="import-preview" aria-labelledby={format!("{id}-mapping-title")}>
+                <h3 id={format!("{id}-mapping-title")}>{ format!(
+                    "Which column is what? ({} row{})",
+                    preview.row_count,
+                    if preview.row_count == 1 { "" } else { "s" }
+                ) }</h3>
+                if preview.looks_like_linkedin {
+                    <p class="muted">{ "This looks like LinkedIn's Connections.csv: the LinkedIn import reads it without this step." }</p>
+                }
+                { for FIELDS.iter().map(|&(field, label)| {
+                    let select_id = format!("{id}-map-{field}");
+                    let current = mapped(&mapping, field);
+                    let on_change = {
+                        let stage = stage.clone();
+                        Callback::from(move |e: Event| {
+                            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                            if let Stage::Mapping { bytes, preview, mut mapping, .. } = (*stage).clone() {
+                                set_mapped(&mut mapping, field, value.parse::<usize>().ok());
+                                stage.set(Stage::Mapping { bytes, preview, mapping, error: None });
+                            }
+                        })
+                    };
+                    html! {
+                        <div class="field">
+                            <label for={select_id.clone()}>{ label }</label>
+                            <select id={select_id} onchange={on_change}>
+                                <option value="" selected={current.is_none()}>{ "Not in this file" }</option>
+                                { for preview.headers.iter().enumerate().map(|(column, header)| {
+                                    let sample = preview.rows.first().and_then(|row| row.get(column)).cloned().unwrap_or_default();
+                                    let text = if sample.trim().is_empty() {
+                                        header.clone()
+                                    } else {
+                                        format!("{header} (e.g. {})", sample.chars().take(30).collect::<String>())
+                                    };
+                                    html! { <option value={column.to_string()} selected={current == Some(column)}>{ text }</option> }
+                                }) }
+                            </select>
+                        </div>
+                    }
+                }) }
+                if let Some(message) = error {
+                    <p class="error" role="alert">{ message }</p>
+                }
+                <div class="dialog-actions">
+                    <button type="button" class="button primary" onclick={read_rows}>{ "Read the rows" }</button>
+                    <button type="button" class="button" onclick={cancel.clone()}>{ "Cancel" }</button>
+                </div>
+            </section>
+        },
+        Stage::Ready {
+            import,
+            duplicates,
+            choices,
+        } => {
+            let to_add = choices.iter().filter(|c| **c == Choice::Add).count();
+            let title_id = format!("{id}-preview-title");
+            let list_label = format!("Contacts in the file ({})", import.contacts.len());
+            html! {
+                <section class="import-preview" aria-labelledby={title_id.clone()}>
+                    <h3 id={title_id}>{ format!(
+                        "{} contact{} found, {to_add} to add",
+                        import.contacts.len(),
+                        if import.contacts.len() == 1 { "" } else { "s" }
+                    ) }</h3>
+                    if !import.problems.is_empty() {
+                        <div class="import-problems">
+                            <p>{ "Some cards or rows had problems:" }</p>
+                            <ul aria-label="Problems in the file">
+                                { for import.problems.iter().map(|p| html! { <li>{ breakable(&capitalise(&p.to_string())) }</li> }) }
+                                if import.more_problems > 0 {
+                                    <li>{ format!("…and {} more", import.more_problems) }</li>
+                                }
+                            </ul>
+                        </div>
+                    }
+                    <ul class="import-contacts" aria-label={list_label}>
+                        { for import.contacts.iter().enumerate().map(|(i, contact)| {
+                            let flags: Vec<&LikelyDuplicate> = duplicates.iter().filter(|d| d.contact == i).collect();
+                            let detail = [contact.role.clone(), contact.org.clone()]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let contacts_line = contact
+                                .emails
+                                .iter()
+                                .chain(contact.phones.iter())
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let select_id = format!("{id}-choice-{i}");
+                            let on_change = {
+                                let stage = stage.clone();
+                                Callback::from(move |e: Event| {
+                                    let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                                    if let Stage::Ready { import, duplicates, mut choices } = (*stage).clone() {
+                                        if let Some(slot) = choices.get_mut(i) {
+                                            *slot = Choice::parse(&value);
+                                        }
+                                        stage.set(Stage::Ready { import, duplicates, choices });
+                                    }
+                                })
+                            };
+                            let current = choices.get(i).cloned().unwrap_or(Choice::Add);
+                            html! {
+                                <li class="import-contact">
+                                    <strong class="import-name">{ contact.name.clone() }</strong>
+                                    if !detail.is_empty() { <span class="muted">{ format!(" — {detail}") }</span> }
+                                    if !contacts_line.is_empty() { <div class="muted">{ breakable(&contacts_line) }</div> }
+                                    if !flags.is_empty() {
+                                        <div class="field import-duplicate">
+                                            { for flags.iter().map(|d| html! {
+                                                <p class="warning">{ format!("Likely the same as {} ({})", d.name, reason_text(&d.reason)) }</p>
+                                            }) }
+                                            <label for={select_id.clone()}>{ format!("What to do with {}", contact.name) }</label>
+                                            <select id={select_id} onchange={on_change}>
+                                                { for flags.iter().filter_map(|d| match &d.of {
+                                                    DuplicateOf::Existing(pid) => Some((Choice::Merge(pid.clone()), format!("Merge into {}", d.name))),
+                                                    DuplicateOf::Earlier(_) => None,
+                                                }).chain([
+                                                    (Choice::Add, "Add as a new person".to_owned()),
+                                                    (Choice::Skip, "Skip".to_owned()),
+                                                ]).map(|(choice, label)| html! {
+                                                    <option value={choice.value()} selected={choice == current}>{ label }</option>
+                                                }) }
+                                            </select>
+                                        </div>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    <div class="dialog-actions">
+                        <button type="button" class="button primary" onclick={confirm}>{ "Import these contacts" }</button>
+                        <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                    </div>
+                </section>
+            }
+        }
+    };
+
+    let file_id = format!("{}-file", props.id);
+    html! {
+        <section class="card" id={props.id.clone()} aria-labelledby={format!("{}-title", props.id)}>
+            <h2 id={format!("{}-title", props.id)}>{ props.title.clone() }</h2>
+            <p>{ props.intro.clone() }</p>
+            <div class="field">
+                <label for={file_id.clone()}>{ source.file_label() }</label>
+                <input id={file_id} ref={input} type="file" accept={source.accept()} onchange={on_file} />
+            </div>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,338 @@
+// Backups and imports as a user meets them: download, restore with a preview,
+// merge and replace (with undo), rejected and encrypted files, and contacts
+// from a phone (vCard) and LinkedIn.
+import { fileURLToPath } from "node:url";
+import { test, expect } from "./support/fixtures.mjs";
+import { AppPage, PeoplePage, PersonDialog, PersonPage } from "./pages/app.mjs";
+import { BackupsPage } from "./pages/backups.mjs";
+
+const FIXTURES = process.env.RAPPORT_FIXTURES
+  ? new URL(`file://${process.env.RAPPORT_FIXTURES.replace(/\/?$/, "/")}`)
+  : new URL("../../../shared/fixtures/", import.meta.url);
+const fixture = (name) => fileURLToPath(new URL(name, FIXTURES));
+
+async function rapportEntries(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("rapport/")).map((k) => [k, localStorage.getItem(k)])),
+  );
+}
+
+async function addPeople(page, list) {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  for (const fields of list) {
+    await app.go("People");
+    await people.addSomeone(fields);
+    await expect(new PersonPage(page).heading(fields.name)).toBeVisible();
+  }
+}
+
+async function logAsk(page, what) {
+  await page.getByRole("button", { name: "Log contact" }).click();
+  const dialog = page.getByRole("dialog", { name: "Log a contact" });
+  await dialog.getByRole("radio", { name: "They did" }).check();
+  await dialog.getByLabel("Anything asked or given?").selectOption({ label: "They asked for…" });
+  await dialog.locator("#quick-log-what").fill(what);
+  await dialog.getByRole("button", { name: "Log it" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test("export, start over, import: the people and their counters are back", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const person = new PersonPage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace", org: "Analytical Engines" }, { name: "Grace Hopper", org: "US Navy" }]);
+  await logAsk(page, "a reference");
+  await expect(person.counters).toContainText("they asked 1");
+  const counters = await person.counters.textContent();
+
+  await backups.open();
+  await expect(backups.lastBackup).toHaveText("No backup downloaded from this browser yet.");
+  await app.expectNoAxeViolations();
+  const file = await backups.downloadBackup();
+  expect(file.name).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(JSON.parse(file.text).format).toBe("rapport-backup");
+  await expect(backups.lastBackup).toHaveText("Last backup today.");
+  await app.go("Settings");
+  await expect(page.getByText("Last backup today.")).toBeVisible();
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await app.waitUntilReady();
+  await app.go("Today");
+  await expect(app.welcomeHeading).toBeVisible();
+
+  await backups.open();
+  await backups.chooseBackup(file.path);
+  await expect(backups.preview).toContainText("People: 2 new, 0 identical, 0 in conflict, 0 only in this journal");
+  await expect(backups.preview).toContainText("Interactions: 1 new");
+  await app.expectNoAxeViolations();
+  await backups.merge();
+  await expect(app.toast).toContainText("Backup imported");
+
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
+  await people.link("Grace Hopper").click();
+  await expect(person.counters).toHaveText(counters);
+  await page.reload();
+  await app.waitUntilReady();
+  await expect(person.counters).toHaveText(counters);
+});
+
+test("merging an older backup keeps the newer edit and lists the conflict", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace", org: "Analytical Engines" }]);
+  await backups.open();
+  const old = await backups.downloadBackup();
+
+  await app.go("People");
+  await people.link("Ada Lovelace").click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const dialog = new PersonDialog(page);
+  await dialog.fill({ org: "Babbage & Co" });
+  await dialog.save();
+  await expect(page.locator(".person-header")).toContainText("Babbage & Co");
+
+  await backups.open();
+  await backups.chooseBackup(old.path);
+  await expect(backups.preview).toContainText("People: 0 new, 0 identical, 1 in conflict");
+  await expect(backups.preview.getByRole("list", { name: "Conflicts" })).toContainText(
+    "Person Ada Lovelace: your version is newer (a merge keeps it)",
+  );
+  await app.expectNoAxeViolations();
+  await backups.merge();
+
+  await app.go("People");
+  await people.link("Ada Lovelace").click();
+  await expect(page.locator(".person-header")).toContainText("Babbage & Co");
+  await expect(page.locator(".person-header")).not.toContainText("Analytical Engines");
+});
+
+test("replace, then undo the import", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace" }]);
+  await backups.open();
+  const file = await backups.downloadBackup();
+  await addPeople(page, [{ name: "Grace Hopper" }]);
+
+  await backups.open();
+  await backups.chooseBackup(file.path);
+  await expect(backups.preview).toContainText("1 only in this journal");
+  await backups.replace();
+  await expect(backups.undoRegion).toBeVisible();
+  await app.expectNoAxeViolations();
+  const before = await backups.download(backups.undoRegion.getByRole("button", { name: "Download the journal as it was" }));
+  expect(before.text).toContain("Grace Hopper");
+  const now = await backups.downloadBackup();
+  expect(now.text).toContain("Ada Lovelace");
+  expect(now.text).not.toContain("Grace Hopper");
+
+  await backups.undoRegion.getByRole("button", { name: "Undo import" }).click();
+  await expect(backups.undoRegion).toBeHidden();
+  await expect(app.toast).toContainText("Import undone");
+  await page.reload();
+  await app.waitUntilReady();
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
+});
+
+test("a rejected file says exactly where it is wrong and changes nothing", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace" }]);
+  await backups.open();
+  const file = await backups.downloadBackup();
+  const backup = JSON.parse(file.text);
+  backup.people[0].created = "2024-02-30T10:00:00Z";
+  const stored = await rapportEntries(page);
+
+  await backups.chooseBackup({ name: "broken.json", text: JSON.stringify(backup) });
+  await expect(page.getByText("This file was not imported. Nothing was changed.")).toBeVisible();
+  await expect(backups.problems).toContainText("people[0].created");
+  await expect(backups.preview).toHaveCount(0);
+  await app.expectNoAxeViolations();
+  expect(await rapportEntries(page)).toEqual(stored);
+
+  await backups.chooseBackup({ name: "not-json.json", text: "{ this is not json" });
+  await expect(backups.problems).toContainText("line 1");
+  expect(await rapportEntries(page)).toEqual(stored);
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace"]);
+});
+
+test("an encrypted backup needs its passphrase; a wrong one changes nothing", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace" }]);
+  await backups.open();
+
+  await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery");
+  await page.getByLabel("Passphrase again", { exact: true }).fill("correct horse battery!");
+  await page.getByRole("button", { name: "Download an encrypted backup" }).click();
+  await expect(page.getByText("The two passphrases are not the same.")).toBeVisible();
+
+  const file = await backups.downloadEncrypted("correct horse battery");
+  expect(file.name).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.encrypted\.json$/);
+  const envelope = JSON.parse(file.text);
+  expect(envelope.format).toBe("rapport-encrypted-backup");
+  expect(envelope.kdf.iterations).toBeGreaterThanOrEqual(600000);
+  expect(file.text).not.toContain("Ada Lovelace");
+
+  await addPeople(page, [{ name: "Grace Hopper" }]);
+  await backups.open();
+  const stored = await rapportEntries(page);
+  await backups.chooseBackup(file.path);
+  await backups.unlock("wrong horse battery");
+  await expect(page.getByText("The passphrase is wrong, or the file was changed after it was encrypted.")).toBeVisible();
+  await expect(backups.preview).toHaveCount(0);
+  expect(await rapportEntries(page)).toEqual(stored);
+  await app.expectNoAxeViolations();
+
+  await backups.unlock("correct horse battery");
+  await expect(backups.preview).toContainText("People: 0 new, 1 identical");
+  await backups.replace();
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace"]);
+});
+
+test("phone contacts from a vCard file", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  // The welcome screen's link lands on the vCard section.
+  await page.getByRole("link", { name: "Import your phone's contacts" }).click();
+  await expect(backups.heading).toBeVisible();
+  await expect(backups.contactsFile("vCard file")).toBeInViewport();
+  await backups.contactsFile("vCard file").setInputFiles(fixture("vcard/John_Doe_IPHONE.vcf"));
+  const preview = backups.contactsPreview("Import phone contacts (vCard)");
+  await expect(preview).toContainText("1 contact found, 1 to add");
+  await expect(preview).toContainText("John");
+  await app.expectNoAxeViolations();
+  await preview.getByRole("button", { name: "Import these contacts" }).click();
+  await expect(app.toast).toContainText("Imported 1 person");
+
+  await app.go("People");
+  await expect(people.names()).toHaveCount(1);
+  await people.list.getByRole("link").first().click();
+  const about = page.getByRole("region", { name: "About" });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("John");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Doe");
+  await expect(page.locator(".person-header")).toContainText("IBM");
+  await expect(page.locator(".person-header")).toContainText("Money Counter");
+  await expect(about).toContainText("john.doe@ibm.com");
+  await expect(about).toContainText("905-555-1234");
+
+  // The same file again: the contact is flagged as a likely duplicate, to merge.
+  await backups.open();
+  await backups.contactsFile("vCard file").setInputFiles(fixture("vcard/John_Doe_IPHONE.vcf"));
+  await expect(preview).toContainText("Likely the same as");
+  await expect(preview).toContainText("0 to add");
+  await app.expectNoAxeViolations();
+  await preview.getByRole("button", { name: "Import these contacts" }).click();
+  await app.go("People");
+  await expect(people.names()).toHaveCount(1);
+});
+
+test("LinkedIn connections with their organisation and role", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  // Six connections, one of them a hidden member with no name: reported and skipped.
+  const rows = 5;
+
+  // Phone-first: the preview fits a 360 px screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await app.open();
+  await backups.open();
+  await backups.contactsFile("LinkedIn Connections.csv").setInputFiles(fixture("linkedin/Connections.csv"));
+  const preview = backups.contactsPreview("Import LinkedIn connections");
+  await expect(preview.locator(".import-contact")).toHaveCount(rows);
+  await expect(preview).toContainText("Ada Quill");
+  await expect(preview.getByRole("list", { name: "Problems in the file" })).toContainText("Row 5");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await app.expectNoAxeViolations();
+  await preview.getByRole("button", { name: "Import these contacts" }).click();
+  await expect(app.toast).toContainText("Imported");
+
+  await app.go("People");
+  await expect(people.names()).toHaveCount(rows);
+  await people.link("Ada Quill").click();
+  await expect(page.locator(".person-header")).toContainText("Staff Engineer, Lumen Labs, Inc.");
+  await expect(page.getByRole("region", { name: "About" })).toContainText("ada.quill@example.org");
+  await app.go("People");
+  await people.link("Bram Okafor").click();
+  await expect(page.locator(".person-header")).toContainText("Director, People Operations, Northwind Traders");
+});
+
+test("a spreadsheet of contacts, with its columns named by hand", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await backups.open();
+  const csv = "Who,Where,Reach\nMarie Curie,Radium Institute,marie@example.org\n<b>Pierre</b>,Sorbonne,pierre@example.org\n";
+  await backups.contactsFile("CSV file").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const section = page.getByRole("region", { name: "Import contacts from a spreadsheet (CSV)" });
+  await expect(section.getByRole("heading", { name: "Which column is what? (2 rows)" })).toBeVisible();
+  await app.expectNoAxeViolations();
+  await section.getByLabel("Full name", { exact: true }).selectOption("0");
+  await section.getByLabel("Organisation", { exact: true }).selectOption("1");
+  await section.getByLabel("Email", { exact: true }).selectOption("2");
+  await section.getByRole("button", { name: "Read the rows" }).click();
+  await expect(section).toContainText("2 contacts found, 2 to add");
+  await section.getByRole("button", { name: "Import these contacts" }).click();
+  await app.go("People");
+  // Imported text stays text.
+  await expect(people.names()).toHaveText(["<b>Pierre</b>", "Marie Curie"]);
+  await people.link("Marie Curie").click();
+  await expect(page.locator(".person-header")).toContainText("Radium Institute");
+  await expect(page.getByRole("region", { name: "About" })).toContainText("marie@example.org");
+});
+
+test("exports for other tools: contacts, interactions and a calendar", async ({ page }) => {
+  const app = new AppPage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace", org: "Analytical Engines", birthday: "1815-12-10", every: 14 }]);
+  await logAsk(page, "a reference");
+  await backups.open();
+  const vcard = await backups.download(page.getByRole("button", { name: "Download contacts (vCard)" }));
+  expect(vcard.name).toMatch(/\.vcf$/);
+  expect(vcard.text).toContain("BEGIN:VCARD");
+  expect(vcard.text).toContain("FN:Ada Lovelace");
+  const csv = await backups.download(page.getByRole("button", { name: "Download interactions (CSV)" }));
+  expect(csv.name).toMatch(/\.csv$/);
+  expect(csv.text).toContain("Ada Lovelace");
+  const ics = await backups.download(page.getByRole("button", { name: "Download a calendar (ICS)" }));
+  expect(ics.name).toMatch(/\.ics$/);
+  expect(ics.text).toContain("BEGIN:VCALENDAR");
+  expect(ics.text).toContain("Ada Lovelace's birthday");
+});
+
+test("a backup older than 30 days gets a nudge, on the Backups page and in Settings", async ({ page }) => {
+  const app = new AppPage(page);
+  const backups = new BackupsPage(page);
+  await app.open();
+  await page.evaluate(() =>
+    localStorage.setItem("rapport/last-backup", JSON.stringify(new Date(Date.now() - 40 * 86400000).toISOString())),
+  );
+  await app.go("Settings");
+  await expect(page.getByText("Last backup 40 days ago. Time for a new one.")).toBeVisible();
+  await backups.open();
+  await expect(backups.lastBackup).toHaveText("Last backup 40 days ago. Time for a new one.");
+  await backups.downloadBackup();
+  await expect(backups.lastBackup).toHaveText("Last backup today.");
+});
