@@ -70,6 +70,7 @@ pub(crate) const PERSON: &[Field] = &[
     ("boundaries", Text, Optional),
     ("notes", Text, Optional),
     ("archived", Bool, Optional),
+    ("snooze", Date, Nullable),
     ("created", Timestamp, Required),
     ("updated", Timestamp, Required),
 ];
