@@ -30,13 +30,15 @@
 //! [`weekly_streak`](super::network::weekly_streak); weeks outside the range
 //! are marked so the chart can grey them out.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Datelike, NaiveDate};
 
 use super::dates::{add_days, week_start, YearMonth};
 use super::ids::{PersonId, PurposeId};
-use super::interaction::{Direction, Initiator, Interaction};
+use super::interaction::{Direction, Initiator};
 use super::journal::Journal;
 use super::network::{streak_in, CircleSplit, GiveTake, NetworkFilter, PurposeCount};
 use super::query::fold;
@@ -207,10 +209,10 @@ pub fn tags(journal: &Journal) -> Vec<String> {
 
 /// Every figure of the Insights screen for `filter` on `today`.
 ///
-/// One pass over the interactions in the range (through the date index) and
+/// One pass over the interactions and
 /// one over the people; tag membership is looked up in sets built once.
 pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> Insights {
-    let tagged: Option<HashSet<&PersonId>> = filter.tag.as_deref().map(|tag| {
+    let tagged: Option<FxHashSet<&PersonId>> = filter.tag.as_deref().map(|tag| {
         journal
             .people()
             .filter(|p| p.has_tag(tag))
@@ -219,7 +221,7 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
     });
     let passes = |id: &PersonId| tagged.as_ref().is_none_or(|set| set.contains(id));
     let circle_tag = journal.settings().circle.clone();
-    let circle: HashSet<&PersonId> = journal
+    let circle: FxHashSet<&PersonId> = journal
         .people()
         .filter(|p| p.has_tag(&circle_tag))
         .map(|p| &p.id)
@@ -232,15 +234,14 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
     let mut interactions = 0u32;
     let mut initiated = InitiationCounts::default();
     let mut split = CircleSplit::default();
-    let mut by_purpose: HashMap<Option<&PurposeId>, u32> = HashMap::new();
+    let mut by_purpose: FxHashMap<Option<&PurposeId>, u32> = FxHashMap::default();
     let mut weeks: BTreeSet<NaiveDate> = BTreeSet::new();
 
-    // Without a start date every interaction up to `to` counts: reading the
-    // records directly skips a lookup per entry in the date index.
-    let in_range: Box<dyn Iterator<Item = &Interaction>> = match filter.from {
-        None => Box::new(journal.interactions().filter(move |i| i.date <= to)),
-        Some(from) => Box::new(journal.interactions_between(Some(from), Some(to))),
-    };
+    // Reading every record once is cheaper than walking the date index,
+    // which costs a lookup per entry.
+    let in_range = journal
+        .interactions()
+        .filter(|i| i.date <= to && filter.from.is_none_or(|from| i.date >= from));
     for interaction in in_range {
         if !interaction.people.iter().any(&passes) {
             continue;

@@ -292,41 +292,27 @@ impl Streak {
     }
 }
 
-/// The weekly streak on `today` and whether this week counts yet. Walks the
-/// log back from `today` only as far as the streak lasts.
+/// The weekly streak on `today` and whether this week counts yet.
+///
+/// One scan of the log into a set of counted weeks: walking the date index
+/// newest first would cost a lookup per interaction, which is slower on a
+/// long streak than reading every record once.
 pub fn streak(journal: &Journal, today: NaiveDate, filter: &NetworkFilter) -> Streak {
-    let this_week = week_start(today);
-    let mut result = Streak::default();
-    // The week the streak needs next, and whether it was found.
-    let mut wanted = this_week;
-    let mut found = false;
-    let newest_first = journal
-        .interactions_between(filter.from, earlier(filter.to, Some(today)))
-        .rev()
-        .filter(|i| filter.includes_interaction(journal, i) && !i.has_ask_from_me());
-    for interaction in newest_first {
-        let week = week_start(interaction.date);
-        if week == wanted {
-            if !found {
-                found = true;
-                result.weeks += 1;
-                result.this_week |= week == this_week;
-            }
-            continue;
-        }
-        // An older week: the streak goes on only if it is the week before
-        // `wanted` (found), or last week when this week has nothing yet.
-        if found || wanted == this_week {
-            wanted = add_days(wanted, -7);
-            if week == wanted {
-                found = true;
-                result.weeks += 1;
-                continue;
-            }
-        }
-        break;
+    let to = earlier(filter.to, Some(today)).unwrap_or(today);
+    let weeks: BTreeSet<NaiveDate> = journal
+        .interactions()
+        .filter(|i| {
+            i.date <= to
+                && filter.from.is_none_or(|from| i.date >= from)
+                && !i.has_ask_from_me()
+                && filter.includes_interaction(journal, i)
+        })
+        .map(|i| week_start(i.date))
+        .collect();
+    Streak {
+        weeks: streak_in(&weeks, today),
+        this_week: weeks.contains(&week_start(today)),
     }
-    result
 }
 
 /// Consecutive counted weeks ending with `today`'s week, or with the week

@@ -7,12 +7,12 @@
 //! once (with the per-person stats cache), what is owed is one pass over the
 //! log, the nudges gather in one pass the histories of only those people
 //! whose cached counters allow a nudge (enough asks, enough contacts you
-//! initiated), and the streak walks back from today only as far as it lasts.
+//! initiated), and the streak is one more pass over the log.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::dates::{add_days, days_between};
 use super::ids::{ExchangeId, InteractionId, PersonId};
@@ -154,7 +154,7 @@ fn may_nudge(stats: &PersonStats, config: &super::settings::NudgeConfig) -> bool
 /// nudge are gathered in one pass over the log.
 pub fn today_nudges(journal: &Journal, today: NaiveDate) -> TodayNudges {
     let config = journal.settings().nudges;
-    let mut histories: HashMap<&PersonId, Vec<&Interaction>> = journal
+    let mut histories: FxHashMap<&PersonId, Vec<&Interaction>> = journal
         .people()
         .filter(|p| !p.archived)
         .filter(|p| journal.stats(&p.id).is_some_and(|s| may_nudge(s, &config)))
