@@ -154,7 +154,11 @@ test("make serve's trunk serve answers with the page and wasm as application/was
       if (!html.includes("<title>")) await new Promise((r) => setTimeout(r, 1000));
     }
     expect(html).toContain("<title>Rapport</title>");
-    const wasm = html.match(/rapport-[0-9a-f]+_bg\.wasm/)?.[0];
+    // The wasm is named in the loader that index.html points to.
+    const boot = html.match(/boot-[0-9a-f]+\.js/)?.[0];
+    expect(boot).toBeTruthy();
+    const loader = await fetch(base + boot).then((r) => r.text());
+    const wasm = loader.match(/rapport-[0-9a-f]+_bg\.wasm/)?.[0];
     expect(wasm).toBeTruthy();
     const response = await fetch(base + wasm);
     expect(response.headers.get("content-type")).toBe("application/wasm");
