@@ -78,6 +78,15 @@ fn small_demo_is_valid_realistic_and_deterministic() {
 #[test]
 fn demo_sizes() {
     assert_eq!(
+        (DemoSize::Tiny.people(), DemoSize::Tiny.interactions()),
+        (50, 500)
+    );
+    let tiny_demo = generate(5, DemoSize::Tiny, today()).unwrap();
+    assert_eq!(
+        (tiny_demo.person_count(), tiny_demo.interaction_count()),
+        (50, 500)
+    );
+    assert_eq!(
         (DemoSize::Small.people(), DemoSize::Small.interactions()),
         (200, 2_000)
     );

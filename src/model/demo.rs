@@ -29,6 +29,8 @@ use super::purpose::DEFAULT_PURPOSES;
 /// Preset journal sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DemoSize {
+    /// 50 people, 500 interactions: the baseline journal of the benchmarks.
+    Tiny,
     /// 200 people, 2,000 interactions.
     Small,
     /// 2,000 people, 20,000 interactions.
@@ -41,6 +43,7 @@ impl DemoSize {
     /// Number of people.
     pub fn people(self) -> usize {
         match self {
+            DemoSize::Tiny => 50,
             DemoSize::Small => 200,
             DemoSize::Medium => 2_000,
             DemoSize::Large => 5_000,
@@ -50,6 +53,7 @@ impl DemoSize {
     /// Number of interactions.
     pub fn interactions(self) -> usize {
         match self {
+            DemoSize::Tiny => 500,
             DemoSize::Small => 2_000,
             DemoSize::Medium => 20_000,
             DemoSize::Large => 50_000,

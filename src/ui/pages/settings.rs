@@ -318,6 +318,7 @@ fn DemoSection() -> Html {
             let demo_size = match size.as_str() {
                 "large" => DemoSize::Large,
                 "medium" => DemoSize::Medium,
+                "tiny" => DemoSize::Tiny,
                 _ => DemoSize::Small,
             };
             let message = match generate(2026, demo_size, browser::today()) {
@@ -340,6 +341,7 @@ fn DemoSection() -> Html {
             <p class="muted">{ "A made-up journal, to try Rapport out. It replaces what is here." }</p>
             <SelectField id="demo-size" label="Size" value={(*size).clone()}
                 options={vec![
+                    ("tiny".to_owned(), "Tiny: 50 people, 500 entries".to_owned()),
                     ("small".to_owned(), "Small: 200 people, 2,000 entries".to_owned()),
                     ("medium".to_owned(), "Medium: 2,000 people, 20,000 entries".to_owned()),
                     ("large".to_owned(), "Large: 5,000 people, 50,000 entries".to_owned()),
