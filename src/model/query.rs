@@ -5,6 +5,8 @@
 //! "LUKASZ" finds "Łukasz". Every word of the query must match somewhere in the
 //! person's name, organisation, role, tags or notes.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::ids::PersonId;
@@ -140,40 +142,94 @@ pub fn is_one_sided(nudge: &Nudge) -> bool {
     )
 }
 
+/// The folded search text of every person, in the journal's order, so that a
+/// keystroke in the search box folds nothing but the query. Build it once per
+/// journal revision; an index built from another revision still gives right
+/// answers (entries that do not line up are folded afresh), only slower.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    entries: Vec<IndexEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct IndexEntry {
+    id: PersonId,
+    /// [`searchable_text`]: the folded name first, then a newline.
+    text: String,
+    /// Length of the folded name at the start of `text`.
+    name_len: usize,
+}
+
+impl IndexEntry {
+    fn new(person: &Person) -> Self {
+        let name_len = fold(&person.name).len();
+        Self {
+            id: person.id.clone(),
+            text: searchable_text(person),
+            name_len,
+        }
+    }
+
+    fn name(&self) -> &str {
+        &self.text[..self.name_len]
+    }
+}
+
+impl SearchIndex {
+    /// Folds everyone's searchable text once.
+    pub fn new(journal: &Journal) -> Self {
+        Self {
+            entries: journal.people().map(IndexEntry::new).collect(),
+        }
+    }
+}
+
 /// The ids of the people matching `query`, in its order.
 pub fn find_people(journal: &Journal, query: &PeopleQuery, today: NaiveDate) -> Vec<PersonId> {
+    find_people_in(journal, &SearchIndex::new(journal), query, today)
+}
+
+/// [`find_people`] with the folded text taken from `index`.
+pub fn find_people_in(
+    journal: &Journal,
+    index: &SearchIndex,
+    query: &PeopleQuery,
+    today: NaiveDate,
+) -> Vec<PersonId> {
     let words: Vec<String> = fold(&query.text)
         .split_whitespace()
         .map(str::to_owned)
         .collect();
+    let mut indexed = index.entries.iter();
     let mut found: Vec<(&Person, SortKey)> = journal
         .people()
-        .filter(|p| match query.status {
+        .map(|p| match indexed.next() {
+            Some(entry) if entry.id == p.id => (p, Cow::Borrowed(entry)),
+            _ => (p, Cow::Owned(IndexEntry::new(p))),
+        })
+        .filter(|(p, _)| match query.status {
             StatusFilter::Archived => p.archived,
             _ => !p.archived,
         })
-        .filter(|p| query.tag.as_deref().is_none_or(|tag| p.has_tag(tag)))
-        .filter(|p| {
-            if words.is_empty() {
-                return true;
-            }
-            let haystack = searchable_text(p);
-            words.iter().all(|w| haystack.contains(w.as_str()))
-        })
-        .filter(|p| {
-            let due = journal.contact_due(&p.id, today).map(|d| d.status);
+        .filter(|(p, _)| query.tag.as_deref().is_none_or(|tag| p.has_tag(tag)))
+        .filter(|(_, entry)| words.iter().all(|w| entry.text.contains(w.as_str())))
+        .filter(|(p, _)| {
+            let due = || journal.contact_due(&p.id, today).map(|d| d.status);
             match query.status {
                 StatusFilter::Overdue => {
-                    matches!(due, Some(DueStatus::Overdue | DueStatus::PastMax))
+                    matches!(due(), Some(DueStatus::Overdue | DueStatus::PastMax))
                 }
-                StatusFilter::DueSoon => due == Some(DueStatus::DueSoon),
+                StatusFilter::DueSoon => due() == Some(DueStatus::DueSoon),
                 StatusFilter::OneSided => {
                     nudges_for(journal, &p.id, today).iter().any(is_one_sided)
                 }
                 StatusFilter::Active | StatusFilter::Archived => true,
             }
         })
-        .map(|p| (p, sort_key(journal, p, query.sort, today)))
+        .map(|(p, entry)| {
+            let key = sort_key(journal, p, entry.name(), query.sort, today);
+            (p, key)
+        })
         .collect();
     found.sort_unstable_by(|(a, ka), (b, kb)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
     found.into_iter().map(|(p, _)| p.id.clone()).collect()
@@ -185,8 +241,14 @@ enum SortKey {
     Number(i64, String),
 }
 
-fn sort_key(journal: &Journal, person: &Person, sort: SortOrder, today: NaiveDate) -> SortKey {
-    let name = fold(&person.name);
+fn sort_key(
+    journal: &Journal,
+    person: &Person,
+    folded_name: &str,
+    sort: SortOrder,
+    today: NaiveDate,
+) -> SortKey {
+    let name = folded_name.to_owned();
     match sort {
         SortOrder::Name => SortKey::Text(name),
         SortOrder::LastContact => {

@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::model::query::{find_people, PeopleQuery, SortOrder, StatusFilter};
+use crate::model::query::{find_people_in, PeopleQuery, SearchIndex, SortOrder, StatusFilter};
 use crate::ui::browser;
 use crate::ui::components::badges::{BalanceMeter, StatusBadge};
 use crate::ui::components::field::SelectField;
@@ -62,10 +62,16 @@ pub fn PeoplePage() -> Html {
     let adding = use_state(|| false);
     let today = browser::today();
 
+    // Folded once per change to the journal, not once per keystroke.
+    let index = {
+        let app = app.clone();
+        use_memo(app.revision(), move |_| SearchIndex::new(&app.journal()))
+    };
     let found = {
         let app = app.clone();
+        let index = index.clone();
         use_memo((app.revision(), (*query).clone()), move |(_, query)| {
-            find_people(&app.journal(), query, today)
+            find_people_in(&app.journal(), &index, query, today)
         })
     };
 
