@@ -53,8 +53,8 @@ impl std::error::Error for ExportError {}
 
 /// The text of a backup of `journal`, stamped with `exported` (UTC, whole seconds).
 pub fn export_backup(journal: &Journal, exported: DateTime<Utc>) -> Result<String, ExportError> {
-    let mut out = String::with_capacity(256 + 300 * journal.interaction_count());
-    out.push_str("{\n");
+    let mut out: Vec<u8> = Vec::with_capacity(256 + 300 * journal.interaction_count());
+    out.extend_from_slice(b"{\n");
     push_field(&mut out, "format", &BACKUP_FORMAT)?;
     push_field(&mut out, "schema", &BACKUP_SCHEMA)?;
     push_field(&mut out, "app", &env!("CARGO_PKG_VERSION"))?;
@@ -62,10 +62,11 @@ pub fn export_backup(journal: &Journal, exported: DateTime<Utc>) -> Result<Strin
     push_list(&mut out, "people", journal.people())?;
     push_list(&mut out, "interactions", journal.interactions_by_date())?;
     push_list(&mut out, "purposes", journal.purposes().iter())?;
-    out.push_str("\"settings\": ");
-    out.push_str(&to_json(journal.settings())?);
-    out.push_str("\n}\n");
-    Ok(out)
+    out.extend_from_slice(b"\"settings\": ");
+    write_json(&mut out, journal.settings())?;
+    out.extend_from_slice(b"\n}\n");
+    // serde_json writes valid UTF-8, so this never fails; it is checked anyway.
+    String::from_utf8(out).map_err(|err| ExportError(serde::ser::Error::custom(err)))
 }
 
 /// A UTC time to the second: `2026-11-25T09:30:00Z` with separators `-` and
@@ -83,32 +84,35 @@ pub(crate) fn utc_stamp(time: DateTime<Utc>, date_sep: &str, time_sep: &str) -> 
     )
 }
 
-fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
-    serde_json::to_string(value).map_err(ExportError)
+/// Appends `value` as compact JSON, straight into `out` (no string per record).
+fn write_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), ExportError> {
+    serde_json::to_writer(out, value).map_err(ExportError)
 }
 
 fn push_field<T: Serialize + ?Sized>(
-    out: &mut String,
+    out: &mut Vec<u8>,
     key: &str,
     value: &T,
 ) -> Result<(), ExportError> {
-    out.push_str(&format!("\"{key}\": {},\n", to_json(value)?));
+    out.extend_from_slice(format!("\"{key}\": ").as_bytes());
+    write_json(out, value)?;
+    out.extend_from_slice(b",\n");
     Ok(())
 }
 
 fn push_list<'a, T: Serialize + 'a>(
-    out: &mut String,
+    out: &mut Vec<u8>,
     key: &str,
     items: impl Iterator<Item = &'a T>,
 ) -> Result<(), ExportError> {
-    out.push_str(&format!("\"{key}\": ["));
+    out.extend_from_slice(format!("\"{key}\": [").as_bytes());
     let mut first = true;
     for item in items {
-        out.push_str(if first { "\n" } else { ",\n" });
-        out.push_str(&to_json(item)?);
+        out.extend_from_slice(if first { b"\n" } else { b",\n" });
+        write_json(out, item)?;
         first = false;
     }
-    out.push_str(if first { "],\n" } else { "\n],\n" });
+    out.extend_from_slice(if first { b"],\n" } else { b"\n],\n" });
     Ok(())
 }
 

@@ -48,10 +48,12 @@ fn document() -> Option<web_sys::Document> {
 
 /// Offers `contents` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    // The UTF-8 bytes go into the Blob as they are: a JS string would be
+    // decoded from them and then encoded again (15 MB for a large journal).
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser could not prepare the file".to_owned())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not prepare the file".to_owned())?;
