@@ -113,7 +113,12 @@
       });
   }
 
-  // After the app has loaded, so that caching the build never competes with it.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  // Once the app is running (its wasm downloaded) and the page has loaded, so
+  // that caching the build never competes with the app's own first download.
+  function afterLoad() {
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
+  }
+  if (window.wasmBindings) afterLoad();
+  else window.addEventListener("TrunkApplicationStarted", afterLoad, { once: true });
 })();

@@ -103,7 +103,7 @@ fn filters_by_tag_and_status_and_sorts_by_folded_name() {
 }
 
 #[test]
-fn an_out_of_date_index_gives_the_same_answers() {
+fn an_index_from_before_people_came_and_went_gives_the_same_answers() {
     let before = journal();
     let index = SearchIndex::new(&before);
     let mut after = before.clone();

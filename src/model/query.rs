@@ -5,8 +5,6 @@
 //! "LUKASZ" finds "Łukasz". Every word of the query must match somewhere in the
 //! person's name, organisation, role, tags or notes.
 
-use std::borrow::Cow;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::ids::PersonId;
@@ -144,8 +142,7 @@ pub fn is_one_sided(nudge: &Nudge) -> bool {
 
 /// The folded search text of every person, in the journal's order, so that a
 /// keystroke in the search box folds nothing but the query. Build it once per
-/// journal revision; an index built from another revision still gives right
-/// answers (entries that do not line up are folded afresh), only slower.
+/// journal revision.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     entries: Vec<IndexEntry>,
@@ -182,6 +179,17 @@ impl SearchIndex {
             entries: journal.people().map(IndexEntry::new).collect(),
         }
     }
+
+    /// Whether the index lines up with `journal`'s people (same people, same
+    /// order); an edited record is not noticed, see [`find_people_in`].
+    fn lines_up_with(&self, journal: &Journal) -> bool {
+        self.entries.len() == journal.person_count()
+            && self
+                .entries
+                .iter()
+                .zip(journal.people())
+                .all(|(entry, person)| entry.id == person.id)
+    }
 }
 
 /// The ids of the people matching `query`, in its order.
@@ -189,24 +197,29 @@ pub fn find_people(journal: &Journal, query: &PeopleQuery, today: NaiveDate) -> 
     find_people_in(journal, &SearchIndex::new(journal), query, today)
 }
 
-/// [`find_people`] with the folded text taken from `index`.
+/// [`find_people`] with the folded text taken from `index`, which must have
+/// been built from this revision of the journal to see edits to a person's
+/// text; when people were added or removed since, it is built afresh here.
 pub fn find_people_in(
     journal: &Journal,
     index: &SearchIndex,
     query: &PeopleQuery,
     today: NaiveDate,
 ) -> Vec<PersonId> {
+    let fresh;
+    let index = if index.lines_up_with(journal) {
+        index
+    } else {
+        fresh = SearchIndex::new(journal);
+        &fresh
+    };
     let words: Vec<String> = fold(&query.text)
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-    let mut indexed = index.entries.iter();
     let mut found: Vec<(&Person, SortKey)> = journal
         .people()
-        .map(|p| match indexed.next() {
-            Some(entry) if entry.id == p.id => (p, Cow::Borrowed(entry)),
-            _ => (p, Cow::Owned(IndexEntry::new(p))),
-        })
+        .zip(&index.entries)
         .filter(|(p, _)| match query.status {
             StatusFilter::Archived => p.archived,
             _ => !p.archived,
@@ -226,29 +239,25 @@ pub fn find_people_in(
                 StatusFilter::Active | StatusFilter::Archived => true,
             }
         })
-        .map(|(p, entry)| {
-            let key = sort_key(journal, p, entry.name(), query.sort, today);
-            (p, key)
-        })
+        .map(|(p, entry)| (p, sort_key(journal, p, entry.name(), query.sort, today)))
         .collect();
     found.sort_unstable_by(|(a, ka), (b, kb)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
     found.into_iter().map(|(p, _)| p.id.clone()).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum SortKey {
-    Text(String),
-    Number(i64, String),
+enum SortKey<'a> {
+    Text(&'a str),
+    Number(i64, &'a str),
 }
 
-fn sort_key(
+fn sort_key<'a>(
     journal: &Journal,
     person: &Person,
-    folded_name: &str,
+    name: &'a str,
     sort: SortOrder,
     today: NaiveDate,
-) -> SortKey {
-    let name = folded_name.to_owned();
+) -> SortKey<'a> {
     match sort {
         SortOrder::Name => SortKey::Text(name),
         SortOrder::LastContact => {

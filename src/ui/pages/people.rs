@@ -4,6 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::model::insights::tags;
 use crate::model::query::{find_people_in, PeopleQuery, SearchIndex, SortOrder, StatusFilter};
 use crate::ui::browser;
 use crate::ui::components::badges::{BalanceMeter, StatusBadge};
@@ -63,6 +64,10 @@ pub fn PeoplePage() -> Html {
     let today = browser::today();
 
     // Folded once per change to the journal, not once per keystroke.
+    let tag_list = {
+        let app = app.clone();
+        use_memo(app.revision(), move |_| tags(&app.journal()))
+    };
     let index = {
         let app = app.clone();
         use_memo(app.revision(), move |_| SearchIndex::new(&app.journal()))
@@ -97,15 +102,9 @@ pub fn PeoplePage() -> Html {
     };
 
     let journal = app.journal();
-    let mut tags: Vec<String> = journal
-        .people()
-        .flat_map(|p| p.tags.iter().cloned())
-        .collect();
-    tags.sort_by_key(|t| crate::model::query::fold(t));
-    tags.dedup_by(|a, b| crate::model::query::fold(a) == crate::model::query::fold(b));
     let tag_options: Vec<(String, String)> =
         std::iter::once((String::new(), "All circles".to_owned()))
-            .chain(tags.into_iter().map(|t| (t.clone(), t)))
+            .chain(tag_list.iter().map(|t| (t.clone(), t.clone())))
             .collect();
 
     let total = found.len();
