@@ -19,7 +19,21 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the app on the document body.
+/// Mounts the app on the document body, in a task of its own: instantiating
+/// the wasm and drawing the first screen are then two shorter tasks rather
+/// than one long one, so the page answers input sooner on a slow phone.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    use wasm_bindgen::JsCast;
+
+    let render = wasm_bindgen::closure::Closure::once_into_js(|| {
+        yew::Renderer::<App>::new().render();
+    });
+    let scheduled = web_sys::window().is_some_and(|window| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(render.unchecked_ref(), 0)
+            .is_ok()
+    });
+    if !scheduled {
+        yew::Renderer::<App>::new().render();
+    }
 }
