@@ -88,6 +88,8 @@
     container
       .register("./sw.js", { scope: "./" })
       .then(function (registration) {
+        // Some automation blocks workers by resolving with nothing.
+        if (!registration) return;
         if (registration.waiting && container.controller) offer(registration.waiting);
         if (registration.installing) watch(registration.installing);
         registration.addEventListener("updatefound", function () {

@@ -5,8 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::backup::{
@@ -14,9 +13,9 @@ use crate::backup::{
     ContactImport, CsvPreview, DuplicateOf, LikelyDuplicate, MatchReason,
 };
 use crate::model::{Action, Person, PersonId};
-use crate::ui::backup::{capitalise, read_chosen_file};
+use crate::ui::backup::capitalise;
 use crate::ui::browser;
-use crate::ui::hooks::use_app;
+use crate::ui::hooks::{use_app, use_file_input, FileInputHandle};
 use crate::ui::state::Toast;
 
 /// Which kind of file a contacts import reads.
@@ -191,56 +190,41 @@ pub struct ImportContactsProps {
 pub fn ImportContacts(props: &ImportContactsProps) -> Html {
     let app = use_app();
     let stage = use_state(|| Stage::Idle);
-    let input = use_node_ref();
+    let file = use_file_input();
     let source = props.source;
     let id = props.id.clone();
-
-    let reset_input = {
-        let input = input.clone();
-        move || {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                input.set_value("");
-            }
-        }
-    };
 
     let on_file = {
         let app = app.clone();
         let stage = stage.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            stage.set(Stage::Reading);
-            let (app, stage) = (app.clone(), stage.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let next = match read_chosen_file(&input).await {
-                    Err(message) => Stage::Failed(message),
-                    Ok(bytes) if source == ContactSource::Csv => match sniff_csv(&bytes) {
-                        Err(err) => Stage::Failed(capitalise(&err.to_string())),
-                        Ok(preview) => Stage::Mapping {
-                            bytes: Rc::new(bytes),
-                            mapping: preview.suggested.clone(),
-                            preview: Rc::new(preview),
-                            error: None,
-                        },
+        let started = {
+            let stage = stage.clone();
+            move || stage.set(Stage::Reading)
+        };
+        FileInputHandle::on_change(started, move |read| {
+            let next = match read {
+                Err(message) => Stage::Failed(message),
+                Ok(bytes) if source == ContactSource::Csv => match sniff_csv(&bytes) {
+                    Err(err) => Stage::Failed(capitalise(&err.to_string())),
+                    Ok(preview) => Stage::Mapping {
+                        bytes: Rc::new(bytes),
+                        mapping: preview.suggested.clone(),
+                        preview: Rc::new(preview),
+                        error: None,
                     },
-                    Ok(bytes) => {
-                        let result = match source {
-                            ContactSource::VCard => import_vcard(&bytes),
-                            _ => import_linkedin(&bytes),
-                        };
-                        match result {
-                            Err(err) => Stage::Failed(capitalise(&err.to_string())),
-                            Ok(import) => ready(import, &app.journal()),
-                        }
+                },
+                Ok(bytes) => {
+                    let result = match source {
+                        ContactSource::VCard => import_vcard(&bytes),
+                        _ => import_linkedin(&bytes),
+                    };
+                    match result {
+                        Err(err) => Stage::Failed(capitalise(&err.to_string())),
+                        Ok(import) => ready(import, &app.journal()),
                     }
-                };
-                stage.set(next);
-            });
+                }
+            };
+            stage.set(next);
         })
     };
 
@@ -271,17 +255,17 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
 
     let cancel = {
         let stage = stage.clone();
-        let reset_input = reset_input.clone();
+        let file = file.clone();
         Callback::from(move |_: MouseEvent| {
             stage.set(Stage::Idle);
-            reset_input();
+            file.reset();
         })
     };
 
     let confirm = {
         let app = app.clone();
         let stage = stage.clone();
-        let reset_input = reset_input.clone();
+        let file = file.clone();
         Callback::from(move |_: MouseEvent| {
             let Stage::Ready {
                 import, choices, ..
@@ -348,7 +332,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                         undo: None,
                     });
                     stage.set(Stage::Idle);
-                    reset_input();
+                    file.reset();
                 }
                 Err(err) => app.toast(Toast {
                     message: format!("Import failed, nothing changed: {err}"),
@@ -521,7 +505,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
             <p>{ props.intro.clone() }</p>
             <div class="field">
                 <label for={file_id.clone()}>{ source.file_label() }</label>
-                <input id={file_id} ref={input} type="file" accept={source.accept()} onchange={on_file} />
+                <input id={file_id} ref={file.node.clone()} type="file" accept={source.accept()} onchange={on_file} />
             </div>
             { body }
         </section>

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -12,13 +11,11 @@ use crate::backup::{
     Mode, Newer, ParsedBackup, Preview, RecordKind,
 };
 use crate::model::Journal;
-use crate::ui::backup::{
-    backup_json, capitalise, download_backup, read_chosen_file, record_backup, LastBackup,
-};
+use crate::ui::backup::{backup_json, capitalise, download_backup, record_backup, LastBackup};
 use crate::ui::browser;
 use crate::ui::components::import_contacts::{ContactSource, ImportContacts};
 use crate::ui::crypto;
-use crate::ui::hooks::{use_app, AppHandle};
+use crate::ui::hooks::{use_app, use_file_input, AppHandle, FileInputHandle};
 use crate::ui::state::Toast;
 
 fn say(app: &AppHandle, message: impl Into<String>) {
@@ -275,43 +272,29 @@ fn RestoreSection() -> Html {
     let pass_error = use_state(|| None::<String>);
     let unlocking = use_state(|| false);
     let undo = use_state(|| None::<Rc<Journal>>);
-    let input = use_node_ref();
-
-    let reset_input = {
-        let input = input.clone();
-        move || {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                input.set_value("");
-            }
-        }
-    };
+    let file = use_file_input();
 
     let on_file = {
         let app = app.clone();
-        let (state, passphrase, pass_error, mode) = (
-            state.clone(),
-            passphrase.clone(),
-            pass_error.clone(),
-            mode.clone(),
-        );
-        Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            state.set(Restore::Reading);
-            passphrase.set(String::new());
-            pass_error.set(None);
-            mode.set(Mode::Merge);
-            let (app, state) = (app.clone(), state.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let next = match read_chosen_file(&input).await {
-                    Ok(bytes) => check_file(&bytes, &app.journal()),
-                    Err(message) => Restore::Rejected(vec![message]),
-                };
-                state.set(next);
+        let started = {
+            let (state, passphrase, pass_error, mode) = (
+                state.clone(),
+                passphrase.clone(),
+                pass_error.clone(),
+                mode.clone(),
+            );
+            move || {
+                state.set(Restore::Reading);
+                passphrase.set(String::new());
+                pass_error.set(None);
+                mode.set(Mode::Merge);
+            }
+        };
+        let state = state.clone();
+        FileInputHandle::on_change(started, move |read| {
+            state.set(match read {
+                Ok(bytes) => check_file(&bytes, &app.journal()),
+                Err(message) => Restore::Rejected(vec![message]),
             });
         })
     };
@@ -363,17 +346,17 @@ fn RestoreSection() -> Html {
 
     let cancel = {
         let state = state.clone();
-        let reset_input = reset_input.clone();
+        let file = file.clone();
         Callback::from(move |_: MouseEvent| {
             state.set(Restore::Idle);
-            reset_input();
+            file.reset();
         })
     };
 
     let confirm = {
         let app = app.clone();
         let (state, mode, undo) = (state.clone(), mode.clone(), undo.clone());
-        let reset_input = reset_input.clone();
+        let file = file.clone();
         Callback::from(move |_: MouseEvent| {
             let Restore::Ready { parsed, .. } = (*state).clone() else {
                 return;
@@ -385,7 +368,7 @@ fn RestoreSection() -> Html {
                     Ok(()) => {
                         undo.set(Some(Rc::new(before)));
                         state.set(Restore::Idle);
-                        reset_input();
+                        file.reset();
                         say(
                             &app,
                             if *mode == Mode::Replace {
@@ -529,7 +512,7 @@ fn RestoreSection() -> Html {
             <p>{ "Choose a Rapport backup (.json, plain or encrypted). It is checked completely and shown to you before anything changes." }</p>
             <div class="field">
                 <label for="restore-file">{ "Backup file" }</label>
-                <input id="restore-file" ref={input} type="file" accept=".json,application/json" onchange={on_file} />
+                <input id="restore-file" ref={file.node.clone()} type="file" accept=".json,application/json" onchange={on_file} />
             </div>
             { body }
             if undo.is_some() {
