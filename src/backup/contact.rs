@@ -43,6 +43,19 @@ pub struct ImportedContact {
 }
 
 impl ImportedContact {
+    /// For a contact with no name: what to name it after (its organisation,
+    /// else its first email address, else its first phone number), and what
+    /// that is, for the message that says so.
+    pub fn name_stand_in(&self) -> Option<(String, &'static str)> {
+        [
+            (self.org.as_ref(), "organisation"),
+            (self.emails.first(), "email address"),
+            (self.phones.first(), "phone number"),
+        ]
+        .into_iter()
+        .find_map(|(value, what)| value.map(|v| (v.clone(), what)))
+    }
+
     /// A new person from this contact, created and updated at `now`.
     pub fn into_person(self, id: PersonId, now: DateTime<Utc>) -> Person {
         let mut person = Person::new(id, self.name, now);

@@ -283,37 +283,28 @@ pub fn import_csv(
         ));
         let name = match full.or(parts) {
             Some(name) => name,
-            None => {
-                let stand_in = [
-                    (contact.org.clone(), "organisation"),
-                    (contact.emails.first().cloned(), "email address"),
-                    (contact.phones.first().cloned(), "phone number"),
-                ]
-                .into_iter()
-                .find_map(|(value, what)| value.map(|v| (v, what)));
-                match stand_in {
-                    Some((value, what)) => {
-                        result.problem(
-                            RecordKind::Row,
-                            number,
-                            row.line,
-                            format!("it has no name, so it is named after its {what}"),
-                            false,
-                        );
-                        value
-                    }
-                    None => {
-                        result.problem(
-                            RecordKind::Row,
-                            number,
-                            row.line,
-                            "it has no name, organisation, email or phone",
-                            true,
-                        );
-                        continue;
-                    }
+            None => match contact.name_stand_in() {
+                Some((value, what)) => {
+                    result.problem(
+                        RecordKind::Row,
+                        number,
+                        row.line,
+                        format!("it has no name, so it is named after its {what}"),
+                        false,
+                    );
+                    value
                 }
-            }
+                None => {
+                    result.problem(
+                        RecordKind::Row,
+                        number,
+                        row.line,
+                        "it has no name, organisation, email or phone",
+                        true,
+                    );
+                    continue;
+                }
+            },
         };
         contact.name = name;
         result.contacts.push(contact);

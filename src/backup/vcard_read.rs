@@ -435,25 +435,16 @@ fn finish(card: Card, result: &mut ContactImport) {
     let nickname = first("NICKNAME").and_then(|p| non_blank(&unescape(&text_of(p))));
     let name = match (formatted, structured, nickname) {
         (Some(name), _, _) | (None, Some(name), _) | (None, None, Some(name)) => Some(name),
-        (None, None, None) => {
-            let stand_in = [
-                (contact.org.clone(), "organisation"),
-                (contact.emails.first().cloned(), "email address"),
-                (contact.phones.first().cloned(), "phone number"),
-            ]
-            .into_iter()
-            .find_map(|(value, what)| value.map(|v| (v, what)));
-            match stand_in {
-                Some((value, what)) => {
-                    warnings.borrow_mut().push((
-                        line,
-                        format!("it has no name, so it is named after its {what}"),
-                    ));
-                    Some(value)
-                }
-                None => None,
+        (None, None, None) => match contact.name_stand_in() {
+            Some((value, what)) => {
+                warnings.borrow_mut().push((
+                    line,
+                    format!("it has no name, so it is named after its {what}"),
+                ));
+                Some(value)
             }
-        }
+            None => None,
+        },
     };
     let Some(name) = name else {
         result.problem(

@@ -239,6 +239,18 @@ impl ExchangeKind {
         Self::Gift,
         Self::Loan,
     ];
+
+    /// The kind in a sentence: "a favour", "an introduction", "advice"…
+    pub fn phrase(self) -> &'static str {
+        match self {
+            ExchangeKind::Favour => "a favour",
+            ExchangeKind::Introduction => "an introduction",
+            ExchangeKind::Advice => "advice",
+            ExchangeKind::Referral => "a referral",
+            ExchangeKind::Gift => "a gift",
+            ExchangeKind::Loan => "a loan",
+        }
+    }
 }
 
 /// You or the other person (used for asks and for who owes).

@@ -17,8 +17,7 @@ use rustc_hash::FxHashMap;
 use super::dates::{add_days, days_between};
 use super::ids::{ExchangeId, InteractionId, PersonId};
 use super::interaction::{
-    format_money, Exchange, ExchangeKind, Interaction, LoanSubject, ObligationKind, Outstanding,
-    Party,
+    format_money, Exchange, Interaction, LoanSubject, ObligationKind, Outstanding, Party,
 };
 use super::journal::Journal;
 use super::network::{streak, NetworkFilter, Streak};
@@ -271,17 +270,6 @@ impl OwedItem {
     }
 }
 
-fn kind_words(kind: ExchangeKind) -> &'static str {
-    match kind {
-        ExchangeKind::Favour => "a favour",
-        ExchangeKind::Introduction => "an introduction",
-        ExchangeKind::Advice => "advice",
-        ExchangeKind::Referral => "a referral",
-        ExchangeKind::Gift => "a gift",
-        ExchangeKind::Loan => "a loan",
-    }
-}
-
 fn what_of(exchange: &Exchange) -> String {
     let note = exchange.note.trim();
     if !note.is_empty() {
@@ -290,7 +278,7 @@ fn what_of(exchange: &Exchange) -> String {
     match &exchange.loan {
         Some(LoanSubject::Item { item }) if !item.trim().is_empty() => item.trim().to_owned(),
         Some(LoanSubject::Money { amount, currency }) => format_money(*amount, currency),
-        _ => kind_words(exchange.kind).to_owned(),
+        _ => exchange.kind.phrase().to_owned(),
     }
 }
 

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::model::nudges::nudges_for;
 use crate::model::{
-    Action, DeleteMode, Direction, ExchangeKind, Initiator, Interaction, Obligation,
-    ObligationKind, Outcome, Party, Person, PersonId, Portion,
+    Action, DeleteMode, Direction, Initiator, Interaction, Obligation, ObligationKind, Outcome,
+    Party, Person, PersonId, Portion,
 };
 use crate::ui::browser;
 use crate::ui::components::badges::{BalanceMeter, StatusBadge};
@@ -71,20 +71,9 @@ fn initiator_words(who: Initiator) -> &'static str {
     }
 }
 
-fn exchange_words(kind: ExchangeKind) -> &'static str {
-    match kind {
-        ExchangeKind::Favour => "a favour",
-        ExchangeKind::Introduction => "an introduction",
-        ExchangeKind::Advice => "advice",
-        ExchangeKind::Referral => "a referral",
-        ExchangeKind::Gift => "a gift",
-        ExchangeKind::Loan => "a loan",
-    }
-}
-
 fn describe_exchange(exchange: &crate::model::Exchange) -> String {
     let what = if exchange.note.is_empty() {
-        exchange_words(exchange.kind).to_owned()
+        exchange.kind.phrase().to_owned()
     } else {
         exchange.note.clone()
     };
