@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 // E2E_PORT moves both servers, so two runs can share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST serves another build folder (relative to the repository root).
+const DIST = process.env.E2E_DIST ?? "dist";
 export const ROOT_URL = `http://127.0.0.1:${PORT}/`;
 export const SUBPATH_URL = `http://127.0.0.1:${PORT + 1}/rapport/`;
 
@@ -31,13 +33,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/e2e/serve.mjs --root dist --port ${PORT} --prefix /`,
+      command: `node tests/e2e/serve.mjs --root ${DIST} --port ${PORT} --prefix /`,
       url: ROOT_URL,
       cwd: "../..",
       reuseExistingServer: false,
     },
     {
-      command: `node tests/e2e/serve.mjs --root dist --port ${PORT + 1} --prefix /rapport/`,
+      command: `node tests/e2e/serve.mjs --root ${DIST} --port ${PORT + 1} --prefix /rapport/`,
       url: SUBPATH_URL,
       cwd: "../..",
       reuseExistingServer: false,
