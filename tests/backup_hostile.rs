@@ -115,7 +115,7 @@ const UTF16: &str =
 
 #[test]
 fn every_corpus_file_through_every_parser() {
-    let expectations: [(&str, [&str; 5]); 16] = [
+    let expectations: [(&str, [&str; 5]); 18] = [
         ("empty.txt", ["this file is empty"; 5]),
         (
             "binary.bin",
@@ -237,6 +237,27 @@ fn every_corpus_file_through_every_parser() {
                 NOT_VCARD,
                 NOT_LINKEDIN,
                 "ok: 6 columns; ok: 0 contacts, 0 problems",
+            ],
+        ),
+        // The first list of people would be lost: serde_json keeps the last of two keys.
+        (
+            "repeated-people.json",
+            [
+                "people: this key appears twice (line 1, column 80 and line 3, column 2)",
+                "people: this key appears twice (line 1, column 80 and line 3, column 2)",
+                NOT_VCARD,
+                NOT_LINKEDIN,
+                "ok: 5 columns; ok: 2 contacts, 0 problems",
+            ],
+        ),
+        (
+            "repeated-envelope-key.json",
+            [
+                "kdf.salt: this key appears twice (line 1, column 110 and line 1, column 144)",
+                "kdf.salt: this key appears twice (line 1, column 110 and line 1, column 144)",
+                NOT_VCARD,
+                NOT_LINKEDIN,
+                "ok: 10 columns; ok: 0 contacts, 0 problems",
             ],
         ),
         (

@@ -65,7 +65,7 @@ fn export_has_the_documented_top_level_shape() {
     assert!(text.starts_with(
         "{\n\"format\": \"rapport-backup\",\n\"schema\": 1,\n\"app\": \"0.1.0\",\n\"exported\": \"2026-11-25T09:30:00Z\",\n\"people\": [\n{\"id\":"
     ));
-    assert!(text.ends_with("\"settings\": {\"circle\":\"posse\"}\n}\n"));
+    assert!(text.ends_with("\"settings\": {\"circles\":[\"posse\"]}\n}\n"));
     let value: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["people"].as_array().map(Vec::len), Some(4));
     assert_eq!(value["interactions"].as_array().map(Vec::len), Some(6));
@@ -166,6 +166,57 @@ fn every_problem_is_reported_with_its_location() {
             "settings.circle: must not be empty",
         ]
     );
+}
+
+/// The usual circle of an older file (`"circle": "crew"`) loads as the list
+/// `["crew"]` and is written back as `circles`; people marked as imported
+/// keep the mark; both shapes pass the JSON Schema.
+#[test]
+fn the_usual_circle_and_the_import_mark_in_both_shapes() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/backup.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut old = base_file();
+    old["settings"] = json!({"circle": "crew"});
+    old["people"][1]["imported"] = json!(true);
+    assert!(validator.is_valid(&old));
+    let journal = import_replace(&old.to_string());
+    assert_eq!(journal.settings().circles, ["crew"]);
+    assert!(journal.person(&"p2".parse().unwrap()).unwrap().imported);
+    assert!(!journal.person(&"p1".parse().unwrap()).unwrap().imported);
+
+    let written: Value = serde_json::from_str(&export(&journal)).unwrap();
+    assert_eq!(written["settings"], json!({"circles": ["crew"]}));
+    assert_eq!(written["people"][1]["imported"], json!(true));
+    assert_eq!(written["people"][0].get("imported"), None);
+    assert!(validator.is_valid(&written));
+    assert_eq!(import_replace(&written.to_string()), journal);
+
+    // No circle chosen: the settings are written empty.
+    let mut none = base_file();
+    none["settings"] = json!({});
+    let journal = import_replace(&none.to_string());
+    assert!(journal.settings().circles.is_empty());
+    let written: Value = serde_json::from_str(&export(&journal)).unwrap();
+    assert_eq!(written["settings"], json!({}));
+
+    let mut blank = base_file();
+    blank["settings"] = json!({"circles": ["crew", " "]});
+    blank["people"][0]["imported"] = json!("yes");
+    assert_eq!(
+        problems(&blank),
+        [
+            "people[0].imported: \"yes\" is not true or false",
+            "settings.circles[1]: must not be empty",
+        ]
+    );
+    assert!(!validator.is_valid(&blank));
 }
 
 #[test]
@@ -379,6 +430,7 @@ fn preview_counts_and_lists_conflicts_then_merge_takes_the_newer_side() {
             new: 1,
             identical: 1,
             conflicts: 2,
+            kept_both: 0,
             only_in_journal: 1
         }
     );
@@ -388,6 +440,7 @@ fn preview_counts_and_lists_conflicts_then_merge_takes_the_newer_side() {
             new: 1,
             identical: 1,
             conflicts: 1,
+            kept_both: 0,
             only_in_journal: 1
         }
     );
@@ -517,7 +570,7 @@ fn generated(seed: u64, people: usize, interactions: usize, tweak: u8) -> Journa
     }
     if tweak & 2 == 2 {
         let settings = Settings {
-            circle: "Crew ✨".to_owned(),
+            circles: vec!["Crew ✨".to_owned(), "posse".to_owned()],
             nudges: NudgeConfig {
                 streak: 4,
                 window: 9,

@@ -21,8 +21,11 @@ fn base() -> Journal {
     let mut i1 = meet(1, d(2024, 3, 10), &[1, 2], Initiator::Me);
     i1.exchanges
         .push(exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_money_loan(5000, "EUR"));
+    // Ben asked me for a favour; I said yes and owe it until it is done.
     i1.exchanges.push(
-        exchange(2, Direction::Gave, 2, ExchangeKind::Favour).with_ask(Party::Them, Outcome::Open),
+        exchange(2, Direction::Gave, 2, ExchangeKind::Favour)
+            .with_ask(Party::Them, Outcome::Granted)
+            .promised(),
     );
     i1.exchanges
         .push(exchange(3, Direction::Got, 1, ExchangeKind::Advice));
@@ -84,7 +87,7 @@ fn person_validation_errors() {
     backwards.updated = ts(2019, 1, 1);
     assert_eq!(
         rejected(&mut j, Action::AddPerson(backwards)),
-        ModelError::UpdatedBeforeCreated("p000000003".into())
+        ModelError::UpdatedBeforeCreated("p0000000000003".into())
     );
     let mut ancient = person(3, "Cai");
     ancient.met.date = Some(d(999, 1, 1));
@@ -225,7 +228,8 @@ fn interaction_validation_errors() {
     let mut i = ok();
     i.exchanges.push(
         exchange(1, Direction::Gave, 1, ExchangeKind::Favour)
-            .with_ask(Party::Them, Outcome::Open)
+            .with_ask(Party::Them, Outcome::Granted)
+            .promised()
             .with_settlement(Settlement::new(d(2024, 4, 30), Portion::Percent(50))),
     );
     assert_eq!(
@@ -264,7 +268,7 @@ fn interaction_validation_errors() {
     let mut i = ok();
     i.exchanges.push(
         exchange(1, Direction::Gave, 1, ExchangeKind::Favour)
-            .with_ask(Party::Them, Outcome::Open)
+            .promised()
             .with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(0))),
     );
     assert_eq!(
@@ -275,16 +279,80 @@ fn interaction_validation_errors() {
         }
     );
 
+    // A loan I said no to was never made, so nothing comes back.
     let mut i = ok();
     i.exchanges.push(
         exchange(1, Direction::Gave, 1, ExchangeKind::Loan)
             .with_money_loan(1000, "EUR")
-            .with_ask(Party::Them, Outcome::Open)
+            .with_ask(Party::Them, Outcome::DeclinedByMe)
             .with_settlement(Settlement::new(d(2024, 5, 1), Portion::Amount(10))),
     );
     assert_eq!(
         rejected(&mut j, Action::AddInteraction(i)),
         ModelError::LoanNotMadeYet(xid(1))
+    );
+
+    // A favour that was only given (not promised) owes nothing, and neither
+    // does one that was withdrawn.
+    for plain in [
+        exchange(1, Direction::Gave, 1, ExchangeKind::Favour).with_ask(Party::Them, Outcome::Granted),
+        exchange(1, Direction::Got, 1, ExchangeKind::Favour).with_ask(Party::Me, Outcome::Withdrawn),
+    ] {
+        let mut i = ok();
+        i.exchanges.push(
+            plain.with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(50))),
+        );
+        assert_eq!(
+            rejected(&mut j, Action::AddInteraction(i)),
+            ModelError::NothingToSettle(xid(1))
+        );
+    }
+
+    // Promises need a yes.
+    for outcome in [
+        Outcome::Open,
+        Outcome::DeclinedByThem,
+        Outcome::Withdrawn,
+    ] {
+        let mut i = ok();
+        i.exchanges.push(
+            exchange(1, Direction::Got, 1, ExchangeKind::Introduction)
+                .with_ask(Party::Me, outcome)
+                .promised(),
+        );
+        assert_eq!(
+            rejected(&mut j, Action::AddInteraction(i)),
+            ModelError::PromiseWithoutYes(xid(1))
+        );
+    }
+
+    // An answer comes on or after the day of the ask, and only once there is one.
+    let answered_on = |outcome, day| {
+        let mut ask = exchange(1, Direction::Got, 1, ExchangeKind::Advice).with_ask(Party::Me, outcome);
+        if let Some(a) = ask.ask.as_mut() {
+            a.answered = Some(day);
+        }
+        let mut i = ok();
+        i.exchanges.push(ask);
+        i
+    };
+    assert_eq!(
+        rejected(
+            &mut j,
+            Action::AddInteraction(answered_on(Outcome::Granted, d(2024, 4, 30)))
+        ),
+        ModelError::AnswerBeforeAsk {
+            exchange: xid(1),
+            answered: d(2024, 4, 30),
+            asked: d(2024, 5, 1)
+        }
+    );
+    assert_eq!(
+        rejected(
+            &mut j,
+            Action::AddInteraction(answered_on(Outcome::Open, d(2024, 5, 2)))
+        ),
+        ModelError::OpenAskWithAnswerDate(xid(1))
     );
 
     let mut i = ok();
@@ -312,11 +380,11 @@ fn interaction_validation_errors() {
 fn errors_read_as_plain_english() {
     assert_eq!(
         ModelError::EmptyName(pid(3)).to_string(),
-        "person p000000003 needs a name"
+        "person p0000000000003 needs a name"
     );
     assert_eq!(
         ModelError::NoPeople(iid(4)).to_string(),
-        "interaction i000000004 must include at least one person"
+        "interaction i0000000000004 must include at least one person"
     );
     assert_eq!(
         ModelError::PurposeInUse {
@@ -333,7 +401,7 @@ fn errors_read_as_plain_english() {
             requested: Portion::Percent(50),
         }
         .to_string(),
-        "exchange x000000001: cannot settle 50%, only 30% is outstanding"
+        "exchange x0000000000001: cannot settle 50%, only 30% is outstanding"
     );
     assert_eq!(
         ModelError::InvalidCurrency("euro".into()).to_string(),
@@ -416,7 +484,7 @@ fn delete_person_removing_them_from_interactions() {
     assert!(j.interaction(&iid(2)).is_none());
     let i1 = j.interaction(&iid(1)).unwrap();
     assert_eq!(i1.people, vec![pid(2)]);
-    // Ana's three exchanges went with her; Ben's open favour stays.
+    // Ana's three exchanges went with her; the favour I promised Ben stays.
     assert_eq!(
         i1.exchanges
             .iter()
@@ -556,12 +624,15 @@ fn settle(portion: Option<Portion>, date: chrono::NaiveDate, exchange: u64) -> A
 fn settle_a_loan_in_parts() {
     let mut j = base();
     let owed = |j: &Journal| j.stats(&pid(1)).unwrap().owed_to_me.clone();
-    // The GBP loan I asked Ana for is still open, so she owes its delivery (not settleable yet).
-    assert_eq!(owed(&j).items, 2);
+    // The GBP loan I asked Ana for is still unanswered: it waits on her and
+    // nobody owes anything on it; only the EUR loan I made her is owed.
+    assert_eq!(owed(&j).items, 1);
     assert_eq!(
         owed(&j).money,
-        BTreeMap::from([("EUR".to_string(), 5000), ("GBP".to_string(), 800)])
+        BTreeMap::from([("EUR".to_string(), 5000)])
     );
+    assert!(j.stats(&pid(1)).unwrap().owed_by_me.is_empty());
+    assert_eq!(j.stats(&pid(1)).unwrap().waiting_on_them, 1);
 
     let applied = j
         .apply(settle(Some(Portion::Amount(2000)), d(2024, 4, 1), 1))
@@ -588,7 +659,7 @@ fn settle_a_loan_in_parts() {
     );
     assert_eq!(
         error.to_string(),
-        "exchange x000000001: cannot settle 40.00 EUR, only 30.00 EUR is outstanding"
+        "exchange x0000000000001: cannot settle 40.00 EUR, only 30.00 EUR is outstanding"
     );
     assert_eq!(
         rejected(&mut j, settle(Some(Portion::Percent(10)), d(2024, 5, 1), 1)),
@@ -619,8 +690,7 @@ fn settle_a_loan_in_parts() {
             (d(2024, 5, 1), Portion::Amount(3000))
         ]
     );
-    assert_eq!(owed(&j).items, 1);
-    assert_eq!(owed(&j).money, BTreeMap::from([("GBP".to_string(), 800)]));
+    assert!(owed(&j).is_empty());
     assert_eq!(
         rejected(&mut j, settle(None, d(2024, 6, 1), 1)),
         ModelError::AlreadySettled(xid(1))
@@ -629,7 +699,7 @@ fn settle_a_loan_in_parts() {
 }
 
 #[test]
-fn settle_an_open_favour_in_percent() {
+fn settle_a_promise_in_percent() {
     let mut j = base();
     assert_eq!(j.stats(&pid(2)).unwrap().owed_by_me.items, 1);
     assert_eq!(j.stats(&pid(2)).unwrap().gave, 0);
@@ -875,7 +945,7 @@ fn settings_validation() {
         rejected(
             &mut j,
             Action::UpdateSettings(Settings {
-                circle: " ".into(),
+                circles: vec!["crew".into(), " ".into()],
                 ..Settings::default()
             })
         ),
@@ -894,9 +964,10 @@ fn settings_validation() {
         ),
         ModelError::InvalidNudgeSetting("window")
     );
+    // Tags are trimmed and repeats (ignoring case) dropped, first spelling kept.
     let applied = j
         .apply(Action::UpdateSettings(Settings {
-            circle: "crew".into(),
+            circles: vec![" crew ".into(), "Family".into(), "CREW".into()],
             ..Settings::default()
         }))
         .unwrap();
@@ -907,14 +978,22 @@ fn settings_validation() {
             ..Applied::default()
         }
     );
+    assert_eq!(j.settings().circles, ["crew", "Family"]);
     // Same settings again: nothing changed.
     let applied = j
         .apply(Action::UpdateSettings(Settings {
-            circle: "crew".into(),
+            circles: vec!["crew".into(), "Family".into()],
             ..Settings::default()
         }))
         .unwrap();
     assert!(applied.is_empty());
+    // Ticking and unticking one tag, as Settings does.
+    let next = j.settings().with_circle_tag("family", false);
+    assert_eq!(next.circles, ["crew"]);
+    assert_eq!(
+        next.with_circle_tag("alumni", true).circles,
+        ["crew", "alumni"]
+    );
 }
 
 // ----- edits and the Applied report ---------------------------------------------
@@ -927,6 +1006,7 @@ fn edit_interaction_moving_months_and_people_updates_both_sides() {
     i2.date = d(2024, 5, 31);
     i2.people = vec![pid(3)];
     i2.created = ts(2000, 1, 1); // ignored: the stored created time is kept
+    i2.updated = ts(2000, 1, 1); // an edit never moves `updated` back
     let applied = j.apply(Action::EditInteraction(i2)).unwrap();
     assert_eq!(
         applied.interactions_upserted,
@@ -945,6 +1025,10 @@ fn edit_interaction_moving_months_and_people_updates_both_sides() {
     );
     assert_eq!(
         j.interaction(&iid(2)).unwrap().created,
+        d(2024, 4, 1).and_hms_opt(12, 0, 0).unwrap().and_utc()
+    );
+    assert_eq!(
+        j.interaction(&iid(2)).unwrap().updated,
         d(2024, 4, 1).and_hms_opt(12, 0, 0).unwrap().and_utc()
     );
     assert_eq!(j.stats(&pid(1)).unwrap().interactions, 1);
@@ -999,6 +1083,16 @@ fn edit_person_keeps_created_and_normalises_lists() {
     assert_eq!(ana.tags, vec!["posse".to_string(), "Zürich".to_string()]);
     assert_eq!(ana.emails, vec!["a@x.example".to_string()]);
     assert!(ana.has_tag("ZÜRICH"));
+    assert_eq!(ana.updated, ts(2024, 6, 1));
     // Editing a person's details does not touch the stats.
     assert_eq!(j.stats(&pid(1)).unwrap().interactions, 2);
+    // An edit sent with an older `updated` time keeps the stored one, so
+    // merging backups by "the newer wins" still sees the latest change.
+    let mut stale = j.person(&pid(1)).unwrap().clone();
+    stale.role = Some("Editor".into());
+    stale.updated = ts(2024, 1, 1);
+    j.apply(Action::EditPerson(stale)).unwrap();
+    let ana = j.person(&pid(1)).unwrap();
+    assert_eq!(ana.role.as_deref(), Some("Editor"));
+    assert_eq!(ana.updated, ts(2024, 6, 1));
 }

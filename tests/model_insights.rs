@@ -14,7 +14,8 @@ use rapport::model::network::{
     weeks_counted, CircleSplit, GiveTake, NetworkFilter,
 };
 use rapport::model::{
-    Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party, PurposeId,
+    Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,
+    Person, PurposeId, Settings,
 };
 
 fn today() -> chrono::NaiveDate {
@@ -26,8 +27,9 @@ fn with_purpose(mut i: Interaction, purpose: &str) -> Interaction {
     i
 }
 
-/// Ana (1, posse), Ben (2, posse + alumni), Cai (3, alumni, no met date),
-/// Dee (4), Eve (5, alumni, archived).
+/// Ana (1, posse), Ben (2, posse + alumni), Cai (3, alumni, no met date,
+/// first seen 10 Feb 2026), Dee (4), Eve (5, alumni, archived); the usual
+/// circle is "posse".
 fn sample() -> Journal {
     let mut ana = person(1, "Ana");
     ana.tags = vec!["posse".into()];
@@ -67,10 +69,16 @@ fn sample() -> Journal {
     let mut j8 = with_purpose(meet(8, d(2024, 2, 10), &[4], Initiator::Them), "gig");
     j8.exchanges.push(exchange(1, Got, 4, Advice));
     let j9 = with_purpose(meet(9, d(2026, 2, 27), &[5], Initiator::Them), "help");
-    journal(
+    let mut j = journal(
         vec![ana, ben, cai, dee, eve],
         vec![j1, j2, j3, j4, j5, j6, j7, j8, j9],
-    )
+    );
+    j.apply(Action::UpdateSettings(Settings {
+        circles: vec!["posse".into()],
+        ..Settings::default()
+    }))
+    .unwrap();
+    j
 }
 
 fn labels(i: &Insights) -> Vec<String> {
@@ -131,7 +139,7 @@ fn the_last_12_months_month_by_month() {
         ]
     );
     assert_eq!(i.give_take_total(), GiveTake { gave: 2, got: 3 });
-    // New people: Ana (Apr), Ben (Jun), Cai by created date (Feb), Eve archived (Mar).
+    // New people: Ana (Apr), Ben (Jun), Cai by first contact (Feb), Eve archived (Mar).
     assert_eq!(i.new_people, vec![1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
     assert_eq!(i.new_people_total(), 4);
 
@@ -157,7 +165,7 @@ fn the_last_12_months_month_by_month() {
             others: 3
         }
     );
-    assert_eq!(i.circle_tag, "posse");
+    assert_eq!(i.circle_tags, ["posse"]);
     assert_eq!(
         purposes(&i),
         vec![
@@ -570,10 +578,10 @@ fn demo_journal_insights_numbers() {
             (14, 16),
         ]
     );
-    assert_eq!(i.new_people, vec![4, 1, 1, 3, 1, 0, 3, 1, 2, 2, 2, 1]);
+    assert_eq!(i.new_people, vec![3, 2, 2, 2, 1, 0, 3, 2, 2, 2, 2, 1]);
     assert_eq!(
         i.new_people_summary(),
-        "21 new people from April 2025 to March 2026; the most in April 2025 (4)."
+        "22 new people from April 2025 to March 2026."
     );
     assert_eq!(
         i.initiated_summary(),
@@ -665,4 +673,130 @@ fn insights_scale_to_a_large_journal() {
         today(),
     );
     println!("all time, posse: {:?}", start.elapsed());
+}
+
+/// The usual circle is the tags chosen in Settings: with none chosen the
+/// insight says how to choose; with several, anyone carrying one counts.
+#[test]
+fn the_usual_circle_follows_the_chosen_tags() {
+    let mut j = sample();
+    let filter = RangePreset::Last12Months.filter(today(), None);
+    j.apply(Action::UpdateSettings(Settings::default()))
+        .unwrap();
+    let i = insights(&j, &filter, today());
+    assert!(i.circle_tags.is_empty());
+    assert_eq!(
+        i.circle,
+        CircleSplit {
+            usual: 0,
+            others: 7
+        }
+    );
+    assert_eq!(i.circle_summary(), NO_CIRCLE_YET);
+    assert!(NO_CIRCLE_YET.contains("In Settings, under Usual circle, tick"));
+    assert_eq!(
+        circle_choices(&j),
+        vec![("Alumni".to_owned(), false), ("posse".to_owned(), false)]
+    );
+
+    // Ana, Ben (posse) and Cai, Eve (alumni): everyone but Dee on her own (j5).
+    j.apply(Action::UpdateSettings(Settings {
+        circles: vec!["alumni".into(), "Posse".into(), "old friends".into()],
+        ..Settings::default()
+    }))
+    .unwrap();
+    let i = insights(&j, &filter, today());
+    assert_eq!(
+        i.circle,
+        CircleSplit {
+            usual: 6,
+            others: 1
+        }
+    );
+    assert_eq!(
+        i.circle_summary(),
+        "6 of 7 contacts (86%) were with your usual circle (alumni, Posse, old friends); 1 (14%) with everyone else."
+    );
+    // A chosen tag nobody carries any more is still offered, so it can be unticked.
+    assert_eq!(
+        circle_choices(&j),
+        vec![
+            ("Alumni".to_owned(), true),
+            ("posse".to_owned(), true),
+            ("old friends".to_owned(), true)
+        ]
+    );
+}
+
+/// A person counts as new at their met date, else at their first logged
+/// contact, else on the day they were added; people brought in by an import
+/// count only when a date says so (their met date, e.g. LinkedIn's Connected On).
+#[test]
+fn new_people_count_at_met_date_else_first_contact_else_the_day_added() {
+    let added = |n: u64, name: &str, y: i32, m: u32, day: u32| -> Person {
+        let mut p = person(n, name);
+        p.created = ts(y, m, day);
+        p.updated = ts(y, m, day);
+        p
+    };
+    // Met in 2015, added today: new in 2015, not this month.
+    let mut priya = added(1, "Priya", 2026, 3, 4);
+    priya.met.date = Some(d(2015, 5, 1));
+    // No met date, added this month, a coffee logged back in December: December.
+    let sam = added(2, "Sam", 2026, 3, 1);
+    // No met date and nothing logged: the day added (February).
+    let lee = added(3, "Lee", 2026, 2, 15);
+    // Imported this month, no date: never new.
+    let mut kim = added(4, "Kim", 2026, 3, 2);
+    kim.imported = true;
+    // Imported, with a logged contact but no met date: still not new.
+    let mut max = added(5, "Max", 2026, 3, 2);
+    max.imported = true;
+    // Imported from LinkedIn, connected in January: January.
+    let linkedin = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+        Jo,March,,,,,05 Jan 2026\n";
+    let mut import = rapport::backup::import_linkedin(linkedin).unwrap();
+    let jo = import
+        .contacts
+        .remove(0)
+        .into_person(pid(6), ts(2026, 3, 2));
+    assert!(jo.imported);
+    assert_eq!(jo.met.date, Some(d(2026, 1, 5)));
+
+    let j = journal(
+        vec![priya, sam, lee, kim, max, jo],
+        vec![
+            meet(1, d(2025, 12, 20), &[2], Initiator::Me),
+            meet(2, d(2026, 3, 3), &[5], Initiator::Me),
+        ],
+    );
+    let day = |n: u64| {
+        let p = j.person(&pid(n)).unwrap();
+        rapport::model::network::new_person_date(&j, p)
+    };
+    assert_eq!(
+        (1..=6).map(day).collect::<Vec<_>>(),
+        vec![
+            Some(d(2015, 5, 1)),
+            Some(d(2025, 12, 20)),
+            Some(d(2026, 2, 15)),
+            None,
+            None,
+            Some(d(2026, 1, 5)),
+        ]
+    );
+    let i = insights(&j, &RangePreset::Last3Months.filter(today(), None), today());
+    assert_eq!(labels(&i), vec!["Jan", "Feb", "Mar"]);
+    // Jo (January) and Lee (February); nobody is new this month.
+    assert_eq!(i.new_people, vec![1, 1, 0]);
+    assert_eq!(
+        i.new_people_summary(),
+        "2 new people from January 2026 to March 2026."
+    );
+    let months: Vec<u32> =
+        new_people_per_month(&j, &RangePreset::Last3Months.filter(today(), None))
+            .iter()
+            .map(|c| c.count)
+            .collect();
+    assert_eq!(months, vec![1, 1, 0]);
 }

@@ -23,7 +23,7 @@ fn with_purpose(mut i: Interaction, purpose: &str) -> Interaction {
     i
 }
 
-/// People: Ana (1, posse), Ben (2, posse), Cai (3, alumni, no met date),
+/// People: Ana (1, posse), Ben (2, posse), Cai (3, alumni, no met date, first seen 2024-05-29),
 /// Dee (4, alumni), Eve (5, archived).
 fn sample() -> Journal {
     let mut ana = person(1, "Ana");
@@ -80,7 +80,7 @@ fn months(series: &[PeriodCount<YearMonth>]) -> Vec<(String, u32)> {
 }
 
 #[test]
-fn new_people_per_month_zero_fills_and_falls_back_to_created() {
+fn new_people_per_month_zero_fills_and_falls_back_to_first_contact() {
     let j = sample();
     let all = new_people_per_month(&j, &NetworkFilter::default());
     assert_eq!(
@@ -89,9 +89,10 @@ fn new_people_per_month_zero_fills_and_falls_back_to_created() {
             ("2023-11".to_string(), 1),
             ("2023-12".to_string(), 0),
             ("2024-01".to_string(), 1),
-            ("2024-02".to_string(), 2), // Ben by met date, Cai by created date
+            ("2024-02".to_string(), 1), // Ben by met date
             ("2024-03".to_string(), 0),
             ("2024-04".to_string(), 1), // Eve, archived, still counts
+            ("2024-05".to_string(), 1), // Cai, no met date, by first contact
         ]
     );
     let posse = new_people_per_month(&j, &NetworkFilter::default().tagged("posse"));
@@ -105,7 +106,7 @@ fn new_people_per_month_zero_fills_and_falls_back_to_created() {
     );
     assert_eq!(
         months(&ranged),
-        vec![("2024-02".to_string(), 2), ("2024-03".to_string(), 0)]
+        vec![("2024-02".to_string(), 1), ("2024-03".to_string(), 0)]
     );
     assert_eq!(
         new_people_per_month(&Journal::new(), &NetworkFilter::all()),
@@ -126,11 +127,11 @@ fn new_people_per_quarter_series() {
             },
             PeriodCount {
                 period: Quarter::new(2024, 1).unwrap(),
-                count: 3
+                count: 2
             },
             PeriodCount {
                 period: Quarter::new(2024, 2).unwrap(),
-                count: 1
+                count: 2
             },
         ]
     );
@@ -140,13 +141,30 @@ fn new_people_per_quarter_series() {
             .iter()
             .map(|c| (c.period.to_string(), c.count))
             .collect::<Vec<_>>(),
-        vec![("2023-Q4".to_string(), 1), ("2024-Q1".to_string(), 1)]
+        vec![
+            ("2023-Q4".to_string(), 1),
+            ("2024-Q1".to_string(), 0),
+            ("2024-Q2".to_string(), 1)
+        ]
     );
 }
 
 #[test]
 fn usual_circle_versus_everyone_else() {
     let mut j = sample();
+    // Until the user chooses a circle, everything is "everyone else".
+    assert_eq!(
+        circle_split(&j, &NetworkFilter::default()),
+        CircleSplit {
+            usual: 0,
+            others: 9
+        }
+    );
+    j.apply(Action::UpdateSettings(Settings {
+        circles: vec!["posse".into()],
+        ..Settings::default()
+    }))
+    .unwrap();
     let split = circle_split(&j, &NetworkFilter::default());
     assert_eq!(
         split,
@@ -175,9 +193,9 @@ fn usual_circle_versus_everyone_else() {
             others: 2
         }
     );
-    // The circle tag is a setting.
+    // The circle is the tags chosen in the settings.
     j.apply(Action::UpdateSettings(Settings {
-        circle: "alumni".into(),
+        circles: vec!["alumni".into()],
         ..Settings::default()
     }))
     .unwrap();
@@ -186,6 +204,19 @@ fn usual_circle_versus_everyone_else() {
         CircleSplit {
             usual: 5,
             others: 4
+        }
+    );
+    // Several tags: anyone carrying one of them.
+    j.apply(Action::UpdateSettings(Settings {
+        circles: vec!["alumni".into(), "posse".into()],
+        ..Settings::default()
+    }))
+    .unwrap();
+    assert_eq!(
+        circle_split(&j, &NetworkFilter::default()),
+        CircleSplit {
+            usual: 9,
+            others: 0
         }
     );
     assert_eq!(CircleSplit::default().usual_percent(), 0);

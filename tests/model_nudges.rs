@@ -214,9 +214,16 @@ fn okay_to_say_no_is_quiet_after_one_no_or_with_only_two_asks() {
 
 // ----- You owe them ----------------------------------------------------------
 
+/// They asked me for a favour and I said yes: I owe it until it is done.
+fn i_promised(n: u64, date: chrono::NaiveDate) -> Interaction {
+    let mut i = they_ask(n, date, Granted);
+    i.exchanges[0].promised = true;
+    i
+}
+
 #[test]
-fn you_owe_them_an_open_favour() {
-    let j = with_ana(vec![they_ask(1, d(2024, 1, 1), Open)]);
+fn you_owe_them_a_promise() {
+    let j = with_ana(vec![i_promised(1, d(2024, 1, 1))]);
     let found = nudges(&j);
     assert_eq!(
         found,
@@ -225,7 +232,17 @@ fn you_owe_them_an_open_favour() {
             money: BTreeMap::new()
         }]
     );
-    assert_eq!(found[0].message(), "You owe them an open favour or loan.");
+    assert_eq!(found[0].message(), "You owe them a promise or loan.");
+}
+
+#[test]
+fn an_unanswered_ask_or_a_yes_already_done_is_not_owed() {
+    // Their ask still waits on me: not a debt until I say yes and promise it.
+    let j = with_ana(vec![they_ask(1, d(2024, 1, 1), Open)]);
+    assert_eq!(nudges(&j), vec![]);
+    // A yes that was done there and then.
+    let j = with_ana(vec![they_ask(1, d(2024, 1, 1), Granted)]);
+    assert_eq!(nudges(&j), vec![]);
 }
 
 #[test]
@@ -252,13 +269,14 @@ fn you_owe_them_a_loan_with_the_amount_left() {
     );
     assert_eq!(
         found[0].message(),
-        "You owe them 2 open favours or loans (100.00 EUR outstanding)."
+        "You owe them 2 promises or loans (100.00 EUR outstanding)."
     );
 }
 
 #[test]
 fn no_owe_nudge_once_settled_or_when_they_owe_me() {
-    let mut j = with_ana(vec![they_ask(1, d(2024, 1, 1), Open)]);
+    let mut j = with_ana(vec![i_promised(1, d(2024, 1, 1))]);
+    assert_eq!(nudges(&j).len(), 1);
     j.apply(Action::Settle {
         interaction: iid(1),
         exchange: xid(1),
@@ -298,8 +316,56 @@ fn past_max_gap_fires_only_after_the_maximum() {
     );
     assert_eq!(
         found[0].message(),
-        "It's been 15 days since you were in touch, past your maximum of 14."
+        "It's been 15 days since you were in touch, past your maximum of 14 days."
     );
+}
+
+/// Long gaps read in words, never as a day count nobody can picture.
+#[test]
+fn past_max_gap_says_long_gaps_in_words() {
+    let cases = [
+        (
+            59,
+            "It's been 59 days since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            60,
+            "It's been about 2 months since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            100,
+            "It's been about 3 months since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            364,
+            "It's been about 11 months since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            365,
+            "It's been over a year since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            729,
+            "It's been over a year since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            730,
+            "It's been over 2 years since you were in touch, past your maximum of 30 days.",
+        ),
+        (
+            4292,
+            "It's been over 11 years since you were in touch, past your maximum of 30 days.",
+        ),
+    ];
+    for (days_since, message) in cases {
+        let nudge = Nudge::PastMaxGap {
+            days_since,
+            max_days: 30,
+        };
+        assert_eq!(nudge.message(), message, "{days_since} days");
+    }
+    assert_eq!(rapport::model::dates::gap_in_words(1), "1 day");
+    assert_eq!(rapport::model::dates::gap_in_words(-3), "0 days");
 }
 
 #[test]
@@ -319,7 +385,7 @@ fn overdue_without_a_maximum_is_not_a_nudge() {
 fn several_rules_fire_in_table_order_and_archived_people_get_none() {
     let mut ana = person(1, "Ana");
     ana.cadence = Some(Cadence::new(7, Some(10)));
-    let mut owe = they_ask(1, d(2024, 1, 1), Open);
+    let mut owe = i_promised(1, d(2024, 1, 1));
     owe.initiated_by = Initiator::Me;
     let mut j = journal(
         vec![ana, person(2, "Ben")],

@@ -217,7 +217,7 @@ fn build_exchange(spec: &ExSpec, people: &[PersonId], date_day: u16) -> Exchange
     } else {
         PersonId::new(PEOPLE + 1)
     };
-    // Kinds 5..8 are all loans, outcomes 3..6 all open: both make settleable items likelier.
+    // Kinds 5..8 are all loans, outcomes 4..6 all open: loans make settleable items likelier.
     let kind = ExchangeKind::ALL[usize::from(spec.kind.min(5))];
     // Loan details mostly on loans; sometimes on other kinds (invalid).
     let loan = if kind == ExchangeKind::Loan || spec.amount.is_multiple_of(10) {
@@ -236,10 +236,13 @@ fn build_exchange(spec: &ExSpec, people: &[PersonId], date_day: u16) -> Exchange
             Outcome::Granted,
             Outcome::DeclinedByThem,
             Outcome::DeclinedByMe,
+            Outcome::Withdrawn,
             Outcome::Open,
-        ][usize::from(outcome.min(3))];
+        ][usize::from(outcome.min(4))];
         ex = ex.with_ask(if by_me { Party::Me } else { Party::Them }, outcome);
     }
+    // Some promises, valid or not (a promise needs a yes, if it was asked).
+    ex.promised = spec.x % 3 == 0;
     let money = loan == 1 && kind == ExchangeKind::Loan;
     match loan {
         1 => {
@@ -405,10 +408,8 @@ fn build(step: &Step, journal: &Journal) -> Action {
             portion,
         } => {
             // Mostly target an interaction that has something left to settle.
-            let settleable = |e: &Exchange| {
-                e.obligation()
-                    .is_some_and(|o| o.settleable && !o.outstanding.is_zero())
-            };
+            let settleable =
+                |e: &Exchange| e.obligation().is_some_and(|o| !o.outstanding.is_zero());
             let with_open: Vec<&InteractionId> = journal
                 .interactions()
                 .filter(|i| i.exchanges.iter().any(settleable))
@@ -484,7 +485,13 @@ fn build(step: &Step, journal: &Journal) -> Action {
             now: stamp(*d),
         },
         Step::Settings { circle } => Action::UpdateSettings(Settings {
-            circle: ["posse", "crew", "alumni", " ", "Posse"][*circle as usize].to_string(),
+            circles: match circle {
+                0 => vec![],
+                1 => vec!["crew".into()],
+                2 => vec!["posse".into(), "alumni".into()],
+                3 => vec![" ".into()],
+                _ => vec!["Posse".into(), "posse ".into()],
+            },
             ..Settings::default()
         }),
     }

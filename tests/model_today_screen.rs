@@ -51,7 +51,10 @@ fn sample() -> Journal {
     hal.snoozed_until = Some(d(2026, 3, 4));
 
     let mut i1 = meet(1, d(2026, 1, 20), &[1], Initiator::Them);
-    let mut favour = exchange(1, Gave, 1, Favour).with_ask(Party::Them, Open);
+    // Ana asked; I said yes and promised it, not done yet: I owe it.
+    let mut favour = exchange(1, Gave, 1, Favour)
+        .with_ask(Party::Them, Granted)
+        .promised();
     favour.note = "review her talk".into();
     i1.exchanges.push(favour);
     let i2 = meet(2, d(2026, 1, 5), &[2], Initiator::Me);
@@ -174,7 +177,7 @@ fn snoozing_is_an_edit_that_survives_a_reload() {
 }
 
 #[test]
-fn you_owe_lists_open_favours_and_unpaid_loans_with_what_and_since_when() {
+fn you_owe_lists_promises_and_unpaid_loans_with_what_and_since_when() {
     let j = sample();
     let owed = owed(&j);
     let by_me: Vec<(String, chrono::NaiveDate, String)> = owed
@@ -194,7 +197,7 @@ fn you_owe_lists_open_favours_and_unpaid_loans_with_what_and_since_when() {
             (
                 "Ana".to_string(),
                 d(2026, 1, 20),
-                "Open favour: review her talk".to_string()
+                "Promised: review her talk".to_string()
             ),
             (
                 "Ben".to_string(),
@@ -208,10 +211,10 @@ fn you_owe_lists_open_favours_and_unpaid_loans_with_what_and_since_when() {
     assert!(owed.by_me[1].partly_settled);
     assert_eq!(owed.by_me[0].interaction, iid(1));
     assert_eq!(owed.by_me[0].exchange, xid(1));
-    // Lent out: Cai still has the ladder. Dee's loan is paid back; Fay is archived;
-    // open asks you made (Cai, Eve) are theirs to deliver and not listed.
+    // They owe: Cai still has the ladder. Dee's loan is paid back; Fay is archived;
+    // open asks you made (Cai, Eve) wait for an answer and are owed by nobody.
     let lent: Vec<(String, String)> = owed
-        .lent
+        .to_me
         .iter()
         .map(|o| (j.person(&o.person).unwrap().name.clone(), o.summary()))
         .collect();
@@ -219,8 +222,23 @@ fn you_owe_lists_open_favours_and_unpaid_loans_with_what_and_since_when() {
         lent,
         vec![("Cai".to_string(), "Loan: a ladder".to_string())]
     );
-    assert_eq!(owed.lent[0].debtor, Party::Them);
-    assert_eq!(owed.lent[0].since, d(2026, 2, 8));
+    assert_eq!(owed.to_me[0].debtor, Party::Them);
+    assert_eq!(owed.to_me[0].since, d(2026, 2, 8));
+    // Those open asks are "waiting on them", each in words with what was asked.
+    let waiting = waiting(&j);
+    let on_them: Vec<String> = waiting
+        .on_them
+        .iter()
+        .map(|a| a.sentence(&j.person(&a.person).unwrap().name))
+        .collect();
+    assert_eq!(
+        on_them,
+        vec![
+            "You asked Cai for an introduction: waiting for an answer.".to_string(),
+            "You asked Eve for a referral: waiting for an answer.".to_string(),
+        ]
+    );
+    assert!(waiting.on_me.is_empty());
 }
 
 #[test]
@@ -252,13 +270,13 @@ fn owed_item_summaries() {
         partly_settled: true,
         ..base.clone()
     };
-    assert_eq!(talk.summary(), "Open favour: a talk (60% left)");
+    assert_eq!(talk.summary(), "Promised: a talk (60% left)");
     let whole = OwedItem {
         outstanding: rapport::model::Outstanding::Percent(100),
         partly_settled: false,
         ..talk
     };
-    assert_eq!(whole.summary(), "Open favour: a talk");
+    assert_eq!(whole.summary(), "Promised: a talk");
 }
 
 #[test]
@@ -354,7 +372,7 @@ fn say_no_and_one_sided_nudges() {
             days_since: 40,
             max_days: 30
         }),
-        "It's been 40 days since you were in touch, past your maximum of 30."
+        "It's been 40 days since you were in touch, past your maximum of 30 days."
     );
     assert_eq!(
         nudges.one_sided[1].nudges[1].message(),
@@ -459,7 +477,7 @@ fn an_empty_journal_has_an_empty_today() {
     let o = overview(&Journal::new(), today());
     assert!(o.reconnect.is_empty());
     assert_eq!(o.snoozed, 0);
-    assert!(o.owed.by_me.is_empty() && o.owed.lent.is_empty());
+    assert!(o.owed.by_me.is_empty() && o.owed.to_me.is_empty());
     assert!(o.birthdays.is_empty());
     assert!(o.nudges.say_no.is_empty() && o.nudges.one_sided.is_empty());
     assert_eq!(o.streak, Streak::default());
@@ -508,18 +526,17 @@ fn shortcuts_agree_with_the_plain_rules_on_the_demo_journal() {
     // Owed items match the person pages' open items.
     let owed = owed(&j);
     let mut expected_by_me = 0;
-    let mut expected_lent = 0;
+    let mut expected_to_me = 0;
     for person in j.people().filter(|p| !p.archived) {
         for item in j.open_items(&person.id) {
-            match (item.obligation.debtor, item.obligation.kind) {
-                (Party::Me, _) => expected_by_me += 1,
-                (Party::Them, ObligationKind::Repayment) => expected_lent += 1,
-                _ => {}
+            match item.obligation.debtor {
+                Party::Me => expected_by_me += 1,
+                Party::Them => expected_to_me += 1,
             }
         }
     }
     assert_eq!(owed.by_me.len(), expected_by_me);
-    assert_eq!(owed.lent.len(), expected_lent);
+    assert_eq!(owed.to_me.len(), expected_to_me);
     assert!(owed.by_me.windows(2).all(|w| w[0].since <= w[1].since));
 }
 
@@ -533,7 +550,7 @@ fn demo_journal_today_numbers() {
     let summary = (
         o.reconnect.len(),
         o.owed.by_me.len(),
-        o.owed.lent.len(),
+        o.owed.to_me.len(),
         o.birthdays.len(),
         o.nudges.say_no.len(),
         o.nudges.one_sided.len(),

@@ -56,9 +56,11 @@ impl ImportedContact {
         .find_map(|(value, what)| value.map(|v| (v.clone(), what)))
     }
 
-    /// A new person from this contact, created and updated at `now`.
+    /// A new person from this contact, created and updated at `now`, marked
+    /// as imported (so the day of the import does not count as the day you met).
     pub fn into_person(self, id: PersonId, now: DateTime<Utc>) -> Person {
         let mut person = Person::new(id, self.name, now);
+        person.imported = true;
         person.org = self.org;
         person.role = self.role;
         person.emails = self.emails;
@@ -272,12 +274,13 @@ mod tests {
             ..ImportedContact::default()
         };
         let person = contact.into_person(PersonId::new(5), now());
-        assert_eq!(person.id.as_str(), "p000000005");
+        assert_eq!(person.id, PersonId::new(5));
         assert_eq!(person.name, "Ada Quill");
         assert_eq!(person.org.as_deref(), Some("Lumen Labs"));
         assert_eq!(person.emails, ["ada@example.org"]);
         assert_eq!(person.met.date, NaiveDate::from_ymd_opt(2024, 3, 12));
         assert_eq!(person.created, now());
+        assert!(person.imported);
     }
 
     #[test]

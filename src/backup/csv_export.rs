@@ -116,6 +116,7 @@ pub fn describe_exchange(exchange: &Exchange, person: &str) -> String {
                 Outcome::Granted => "granted",
                 Outcome::DeclinedByThem => "declined by them",
                 Outcome::DeclinedByMe => "declined by me",
+                Outcome::Withdrawn => "withdrawn",
                 Outcome::Open => "open",
             }
             .to_owned(),

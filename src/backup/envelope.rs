@@ -60,7 +60,7 @@ pub struct Envelope {
 pub enum EnvelopeError {
     /// The file is not text, too large, or empty.
     Text(TextError),
-    /// Not JSON (the message has line and column).
+    /// Not JSON, or JSON with a key repeated in one object (the message has line and column).
     NotJson(String),
     /// JSON, but not an encrypted Rapport backup.
     NotEnvelope(String),
@@ -222,7 +222,8 @@ fn check_iterations(found: u64, minimum: u32) -> Result<u32, EnvelopeError> {
 /// Reads and checks an encrypted backup file.
 pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, EnvelopeError> {
     let text = decode_utf8(bytes, "an encrypted Rapport backup").map_err(EnvelopeError::Text)?;
-    let root = parse_json(text).map_err(EnvelopeError::NotJson)?;
+    let root =
+        parse_json(text).map_err(|errors| EnvelopeError::NotJson(errors.lines().join("; ")))?;
     let Some(root) = root.as_object() else {
         return Err(EnvelopeError::NotEnvelope(
             "the file does not hold a JSON object".to_owned(),

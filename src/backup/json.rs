@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::check::{check_document, Problems};
+use super::strict_json::{parse_strict, repeated_keys, StrictError};
 use super::text::{decode_utf8, line_col};
 use crate::model::{Journal, FORMAT_VERSION};
 use crate::storage::migrate;
@@ -203,7 +204,7 @@ impl ParsedBackup {
 pub fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup, ImportErrors> {
     let text =
         decode_utf8(bytes, "a Rapport backup").map_err(|e| ImportErrors::one("", e.to_string()))?;
-    let root = parse_json(text).map_err(|message| ImportErrors::one("", message))?;
+    let root = parse_json(text)?;
     let Value::Object(mut root) = root else {
         return Err(ImportErrors::one(
             "",
@@ -275,17 +276,30 @@ pub fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup, ImportErrors> {
     })
 }
 
-/// Parses JSON after making sure it is not nested too deeply; syntax errors
-/// come back as one plain sentence with line and column.
-pub(crate) fn parse_json(text: &str) -> Result<Value, String> {
+/// Parses JSON after making sure it is not nested too deeply. A syntax error
+/// comes back as one plain sentence with line and column; a key repeated
+/// within one object (which serde_json would quietly resolve by keeping the
+/// last) as one problem per repeat, at its path, with both places.
+pub(crate) fn parse_json(text: &str) -> Result<Value, ImportErrors> {
     if let Some(offset) = too_deep(text, MAX_NESTING) {
         let (line, column) = line_col(text, offset);
-        return Err(format!(
+        return Err(ImportErrors::one("", format!(
             "this file nests brackets more than {MAX_NESTING} levels deep (line {line}, column {column}); it is not a Rapport backup"
-        ));
+        )));
     }
-    // from_slice, as storage uses: the same parser code serves both in the wasm.
-    serde_json::from_slice(text.as_bytes()).map_err(|err| describe_json_error(&err))
+    match parse_strict(text.as_bytes()) {
+        Ok(value) => Ok(value),
+        Err(StrictError::Syntax(err)) => Err(ImportErrors::one("", describe_json_error(&err))),
+        Err(StrictError::Repeated) => {
+            let mut problems = Problems::default();
+            repeated_keys(text, &mut problems);
+            if problems.is_empty() {
+                // The scan always finds what the parser found; this is a safety net.
+                problems.add("", "a key appears twice in one object");
+            }
+            Err(problems.into_errors())
+        }
+    }
 }
 
 /// The byte offset of the first bracket that goes deeper than `limit`.
@@ -430,12 +444,12 @@ mod tests {
     #[test]
     fn json_errors_have_line_and_column() {
         assert_eq!(
-            parse_json("{\n  \"a\": 1,\n  \"b\": }").err(),
-            Some("this is not valid JSON: expected value (line 3, column 8)".to_owned())
+            parse_json("{\n  \"a\": 1,\n  \"b\": }").map_err(|e| e.to_string()),
+            Err("this is not valid JSON: expected value (line 3, column 8)".to_owned())
         );
         assert_eq!(
-            parse_json("{\"a\": [1, 2").err(),
-            Some(
+            parse_json("{\"a\": [1, 2").map_err(|e| e.to_string()),
+            Err(
                 "the file ends too early (line 1, column 11); it may be truncated or incomplete"
                     .to_owned()
             )

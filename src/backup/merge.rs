@@ -1,9 +1,18 @@
 //! What an import would change ([`preview`]) and doing it ([`apply_import`]).
 //!
-//! Merging is by id. When both sides have a record with the same id and
-//! different content, the one with the later `updated` time wins; on a tie
-//! the one whose JSON sorts later wins, so that two devices that merge each
-//! other's exports end up with the same records whichever merges first.
+//! Merging is by id, and a record is known by its id and its `created` time,
+//! which never changes:
+//! * same id, same `created`: the same record, perhaps edited on both sides.
+//!   The one with the later `updated` time wins; on a tie the one whose JSON
+//!   sorts later wins, so that two devices that merge each other's exports
+//!   end up with the same records whichever merges first.
+//! * same id, different `created`: two records that happen to share an id
+//!   (made separately on two devices). Both are kept: the older keeps the id,
+//!   the younger gets a new one minted from its old id and `created` time,
+//!   and every reference to it on its side (interaction people, exchange
+//!   people, "introduced by") follows. Which one is older and the new id are
+//!   the same on every device, so merging in either direction agrees.
+//!
 //! Merging never deletes: a record removed on one device comes back when the
 //! other device's export is merged.
 //!
@@ -12,13 +21,15 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::json::ParsedBackup;
 use crate::model::{
-    Interaction, Journal, JournalParts, ModelError, Person, Purpose, PurposeId, FORMAT_VERSION,
+    Interaction, InteractionId, Journal, JournalParts, ModelError, Person, PersonId, Purpose,
+    PurposeId, FORMAT_VERSION,
 };
 
 /// How an import combines the file with the journal.
@@ -67,6 +78,19 @@ pub struct Conflict {
     pub journal_updated: DateTime<Utc>,
 }
 
+/// Two separate records with the same id: a merge keeps both, one under a new id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptBoth {
+    /// Person or interaction.
+    pub kind: RecordKind,
+    /// The id they share.
+    pub id: String,
+    /// The file's record: a person's name, or an interaction's date, kind and people.
+    pub file_label: String,
+    /// The journal's record, labelled the same way.
+    pub journal_label: String,
+}
+
 /// How many records of one kind are new, identical or in conflict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -74,8 +98,10 @@ pub struct Counts {
     pub new: usize,
     /// Same id and same content on both sides.
     pub identical: usize,
-    /// Same id, different content.
+    /// Same id, different content (the same record, changed on one side or both).
     pub conflicts: usize,
+    /// Same id but made separately (a different `created` time): a merge keeps both.
+    pub kept_both: usize,
     /// In the journal only (kept by a merge, removed by a replace).
     pub only_in_journal: usize,
 }
@@ -89,6 +115,8 @@ pub struct Preview {
     pub interactions: Counts,
     /// Every conflict, people first (by name), then interactions (by date).
     pub conflicts: Vec<Conflict>,
+    /// Every pair of separate records that share an id, in the same order as conflicts.
+    pub kept_both: Vec<KeptBoth>,
     /// Labels of purposes in the file that the journal lacks.
     pub new_purposes: Vec<String>,
     /// Whether the file's settings differ from the journal's (a merge keeps the journal's).
@@ -117,11 +145,21 @@ impl std::error::Error for ApplyError {}
 pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
     let file = &parsed.journal;
     let mut conflicts = Vec::new();
+    let mut kept_both = Vec::new();
     let mut people = Counts::default();
     for theirs in file.people() {
         match journal.person(&theirs.id) {
             None => people.new += 1,
             Some(ours) if ours == theirs => people.identical += 1,
+            Some(ours) if ours.created != theirs.created => {
+                people.kept_both += 1;
+                kept_both.push(KeptBoth {
+                    kind: RecordKind::Person,
+                    id: theirs.id.to_string(),
+                    file_label: theirs.name.clone(),
+                    journal_label: ours.name.clone(),
+                });
+            }
             Some(ours) => {
                 people.conflicts += 1;
                 conflicts.push(Conflict {
@@ -142,10 +180,20 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
 
     let mut interactions = Counts::default();
     let mut dated = Vec::new();
+    let mut dated_kept = Vec::new();
     for theirs in file.interactions_by_date() {
         match journal.interaction(&theirs.id) {
             None => interactions.new += 1,
             Some(ours) if ours == theirs => interactions.identical += 1,
+            Some(ours) if ours.created != theirs.created => {
+                interactions.kept_both += 1;
+                dated_kept.push(KeptBoth {
+                    kind: RecordKind::Interaction,
+                    id: theirs.id.to_string(),
+                    file_label: interaction_label(theirs, file),
+                    journal_label: interaction_label(ours, journal),
+                });
+            }
             Some(ours) => {
                 interactions.conflicts += 1;
                 dated.push(Conflict {
@@ -165,6 +213,10 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
         .count();
     conflicts.sort_by(|a, b| (a.label.to_lowercase(), &a.id).cmp(&(b.label.to_lowercase(), &b.id)));
     conflicts.extend(dated);
+    kept_both.sort_by(|a, b| {
+        (a.file_label.to_lowercase(), &a.id).cmp(&(b.file_label.to_lowercase(), &b.id))
+    });
+    kept_both.extend(dated_kept);
 
     let new_purposes = file
         .purposes()
@@ -182,6 +234,7 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
         people,
         interactions,
         conflicts,
+        kept_both,
         new_purposes,
         settings_differ: file.settings() != journal.settings(),
         schema: parsed.schema,
@@ -220,7 +273,8 @@ fn same_label(a: &str, b: &str) -> bool {
 /// Imports a checked backup and returns the resulting journal; `journal` itself is not changed.
 ///
 /// * [`Mode::Replace`]: the file becomes the journal.
-/// * [`Mode::Merge`]: records are combined by id (newer wins). Purposes are
+/// * [`Mode::Merge`]: records are combined by id (newer wins); two separate
+///   records that share an id are both kept (see the module notes). Purposes are
 ///   united (two purposes with the same label become one, keeping the smaller
 ///   id); the journal's settings are kept. Merging into a journal with no
 ///   people and no interactions takes the file's purposes and settings as
@@ -234,12 +288,12 @@ pub fn apply_import(
     if mode == Mode::Replace || (journal.person_count() == 0 && journal.interaction_count() == 0) {
         return Ok(file);
     }
-    let file = file.to_parts();
+    let mut file = file.to_parts();
+    let mut ours = journal.to_parts();
+    separate_shared_ids(&mut ours, &mut file);
 
-    let mut people: BTreeMap<_, Person> = journal
-        .people()
-        .map(|p| (p.id.clone(), p.clone()))
-        .collect();
+    let mut people: BTreeMap<_, Person> =
+        ours.people.into_iter().map(|p| (p.id.clone(), p)).collect();
     for theirs in file.people {
         match people.get(&theirs.id) {
             Some(ours) if !takes_theirs(ours, &theirs, ours.updated, theirs.updated) => {}
@@ -249,9 +303,10 @@ pub fn apply_import(
         }
     }
     // Each interaction remembers its side: purpose renames differ per side.
-    let mut interactions: BTreeMap<_, (Interaction, bool)> = journal
-        .interactions()
-        .map(|i| (i.id.clone(), (i.clone(), false)))
+    let mut interactions: BTreeMap<_, (Interaction, bool)> = ours
+        .interactions
+        .into_iter()
+        .map(|i| (i.id.clone(), (i, false)))
         .collect();
     for theirs in file.interactions {
         match interactions.get(&theirs.id) {
@@ -286,6 +341,165 @@ pub fn apply_import(
         settings: journal.settings().clone(),
     })
     .map_err(ApplyError)
+}
+
+/// Gives new ids to records that share an id with a separate record on the
+/// other side (different `created`): the younger of the two is renamed, on
+/// whichever side it is, and the references on that side follow it.
+fn separate_shared_ids(ours: &mut JournalParts, theirs: &mut JournalParts) {
+    let stamps = |people: &[Person]| -> BTreeMap<PersonId, DateTime<Utc>> {
+        people.iter().map(|p| (p.id.clone(), p.created)).collect()
+    };
+    let (our_people, their_people) = (stamps(&ours.people), stamps(&theirs.people));
+    let (rename_ours, rename_theirs) = shared_ids(&our_people, &their_people);
+    let stamps = |log: &[Interaction]| -> BTreeMap<InteractionId, DateTime<Utc>> {
+        log.iter().map(|i| (i.id.clone(), i.created)).collect()
+    };
+    let (our_log, their_log) = (stamps(&ours.interactions), stamps(&theirs.interactions));
+    let (rename_our_log, rename_their_log) = shared_ids(&our_log, &their_log);
+    rename(ours, &rename_ours, &rename_our_log);
+    rename(theirs, &rename_theirs, &rename_their_log);
+}
+
+/// For ids on both sides with different `created` times: the new id of the
+/// younger record, on our side and on theirs.
+type Renames<Id> = (BTreeMap<Id, Id>, BTreeMap<Id, Id>);
+
+fn shared_ids<Id>(
+    ours: &BTreeMap<Id, DateTime<Utc>>,
+    theirs: &BTreeMap<Id, DateTime<Utc>>,
+) -> Renames<Id>
+where
+    Id: Ord + Clone + FromStr + fmt::Display,
+{
+    let mut renamed: Renames<Id> = (BTreeMap::new(), BTreeMap::new());
+    for (id, their_created) in theirs {
+        let Some(our_created) = ours.get(id) else {
+            continue;
+        };
+        if our_created == their_created {
+            continue;
+        }
+        // The younger record moves, so both devices move the same one.
+        let side_is_theirs = their_created > our_created;
+        let (created, side, other) = if side_is_theirs {
+            (*their_created, theirs, ours)
+        } else {
+            (*our_created, ours, theirs)
+        };
+        let minted: Vec<&Id> = renamed.0.values().chain(renamed.1.values()).collect();
+        if let Some(new_id) = mint_id(id, created, side, other, &minted) {
+            let moved = if side_is_theirs {
+                &mut renamed.1
+            } else {
+                &mut renamed.0
+            };
+            moved.insert(id.clone(), new_id);
+        }
+    }
+    renamed
+}
+
+/// A new id for the record `id` created at `created`, the same on every
+/// device: a hash of both, after the id's first letter (`p`, `i`). It must be
+/// free on the record's own side and not minted already in this merge; on
+/// the other side it may only be the same record (same `created`), renamed
+/// there by an earlier merge.
+fn mint_id<Id>(
+    id: &Id,
+    created: DateTime<Utc>,
+    side: &BTreeMap<Id, DateTime<Utc>>,
+    other: &BTreeMap<Id, DateTime<Utc>>,
+    minted: &[&Id],
+) -> Option<Id>
+where
+    Id: Ord + FromStr + fmt::Display,
+{
+    let old = id.to_string();
+    let prefix: String = old.chars().take(1).collect();
+    (0u32..64).find_map(|attempt| {
+        let mut hash = Fnv::default();
+        hash.write(old.as_bytes());
+        hash.write(&created.timestamp_millis().to_le_bytes());
+        hash.write(&attempt.to_le_bytes());
+        let candidate: Id = format!("{prefix}{}", base36(hash.finish())).parse().ok()?;
+        let free = !side.contains_key(&candidate)
+            && !minted.contains(&&candidate)
+            && other.get(&candidate).is_none_or(|c| *c == created);
+        free.then_some(candidate)
+    })
+}
+
+/// FNV-1a with a final mix: a small hash that is the same on every platform
+/// and Rust version (the standard hasher promises neither).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        // splitmix64's finaliser, so nearby inputs give unrelated ids.
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// `n` as 13 base-36 digits (enough for any u64).
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = [b'0'; 13];
+    for slot in out.iter_mut().rev() {
+        *slot = DIGITS[(n % 36) as usize];
+        n /= 36;
+    }
+    out.iter().map(|&b| char::from(b)).collect()
+}
+
+/// Applies new ids to one side's records and to every reference to them on that side.
+fn rename(
+    side: &mut JournalParts,
+    people: &BTreeMap<PersonId, PersonId>,
+    log: &BTreeMap<InteractionId, InteractionId>,
+) {
+    let moved = |id: &mut PersonId| {
+        if let Some(new_id) = people.get(id) {
+            *id = new_id.clone();
+        }
+    };
+    if !people.is_empty() {
+        for person in &mut side.people {
+            moved(&mut person.id);
+            if let Some(via) = person.met.introduced_by.as_mut() {
+                moved(via);
+            }
+        }
+    }
+    for interaction in &mut side.interactions {
+        if let Some(new_id) = log.get(&interaction.id) {
+            interaction.id = new_id.clone();
+        }
+        if !people.is_empty() {
+            for person in &mut interaction.people {
+                moved(person);
+            }
+            for exchange in &mut interaction.exchanges {
+                moved(&mut exchange.person);
+            }
+        }
+    }
 }
 
 /// Whether the file's version of a record replaces ours: newer `updated`

@@ -31,6 +31,7 @@ pub mod json;
 pub mod linkedin;
 pub mod merge;
 pub mod shape;
+mod strict_json;
 pub mod text;
 pub mod vcard_read;
 pub mod vcard_write;
@@ -41,7 +42,10 @@ pub use contact::{
 };
 pub use csv_export::{export_interactions_csv, interactions_csv_file_name};
 pub use csv_import::{import_csv, sniff_csv, ColumnMapping, CsvPreview};
-pub use duplicates::{find_duplicates, DuplicateOf, LikelyDuplicate, MatchReason};
+pub use duplicates::{
+    compare_phones, find_duplicates, normalize_phone, DuplicateOf, LikelyDuplicate, MatchReason,
+    PhoneMatch,
+};
 pub use envelope::{
     build_envelope, detect_backup_kind, encrypted_backup_file_name, parse_envelope, BackupKind,
     Envelope, EnvelopeError,
@@ -53,7 +57,7 @@ pub use json::{
 };
 pub use linkedin::import_linkedin;
 pub use merge::{
-    apply_import, preview, ApplyError, Conflict, Counts, Mode, Newer, Preview, RecordKind,
+    apply_import, preview, ApplyError, Conflict, Counts, KeptBoth, Mode, Newer, Preview, RecordKind,
 };
 pub use text::{TextError, MAX_IMPORT_BYTES};
 pub use vcard_read::import_vcard;

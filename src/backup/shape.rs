@@ -71,6 +71,7 @@ pub(crate) const PERSON: &[Field] = &[
     ("notes", Text, Optional),
     ("archived", Bool, Optional),
     ("snooze", Date, Nullable),
+    ("imported", Bool, Optional),
     ("created", Timestamp, Required),
     ("updated", Timestamp, Required),
 ];
@@ -146,6 +147,8 @@ const NUDGES: &[Field] = &[
 ];
 
 pub(crate) const SETTINGS: &[Field] = &[
+    ("circles", ListOf(&NonBlankText), Optional),
+    // The older shape of the usual circle, one tag; read as a list of one.
     ("circle", NonBlankText, Optional),
     ("nudges", Object(NUDGES), Optional),
 ];

@@ -139,6 +139,56 @@ impl Applied {
             && !self.settings_changed
     }
 
+    /// Adds what a later change in the same step touched.
+    pub fn absorb(&mut self, later: Applied) {
+        for id in later.people_upserted {
+            self.people_removed.remove(&id);
+            self.people_upserted.insert(id);
+        }
+        for id in later.people_removed {
+            self.people_upserted.remove(&id);
+            self.people_removed.insert(id);
+        }
+        for upsert in later.interactions_upserted {
+            let removed = self
+                .interactions_removed
+                .iter()
+                .position(|r| r.id == upsert.id);
+            let earlier_date = removed.map(|i| self.interactions_removed.remove(i).date);
+            match self
+                .interactions_upserted
+                .iter_mut()
+                .find(|u| u.id == upsert.id)
+            {
+                Some(known) => known.date = upsert.date,
+                None => self.interactions_upserted.push(InteractionUpsert {
+                    old_date: earlier_date.or(upsert.old_date),
+                    ..upsert
+                }),
+            }
+        }
+        for removal in later.interactions_removed {
+            let upserted = self
+                .interactions_upserted
+                .iter()
+                .position(|u| u.id == removal.id);
+            let first_date = upserted.and_then(|i| self.interactions_upserted.remove(i).old_date);
+            match (upserted, first_date) {
+                // Added within the step, then deleted: storage never had it.
+                (Some(_), None) => {}
+                (Some(_), Some(date)) => self.interactions_removed.push(InteractionRemoval {
+                    id: removal.id,
+                    date,
+                }),
+                (None, _) => self.interactions_removed.push(removal),
+            }
+        }
+        self.interactions_upserted.sort_by(|a, b| a.id.cmp(&b.id));
+        self.interactions_removed.sort_by(|a, b| a.id.cmp(&b.id));
+        self.purposes_changed |= later.purposes_changed;
+        self.settings_changed |= later.settings_changed;
+    }
+
     /// Months whose interaction segment must be rewritten (old and new dates of
     /// every changed interaction, and the dates of deleted ones).
     pub fn months_touched(&self) -> BTreeSet<YearMonth> {

@@ -33,6 +33,22 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
 }
 
+/// A gap of `days` in words, as people say it: "1 day", "45 days",
+/// "about 5 months", "over a year", "over 11 years". Negative gaps read as
+/// 0 days. Under two months the exact count is kept (it is compared with
+/// cadences typed in days); longer gaps are rounded in words, never a day
+/// count nobody can picture.
+pub fn gap_in_words(days: i64) -> String {
+    match days.max(0) {
+        1 => "1 day".to_owned(),
+        n @ 0..=59 => format!("{n} days"),
+        // Months of 365/12 days, rounded; 11 at most, so it never reads "about 12 months".
+        n @ 60..=364 => format!("about {} months", ((n * 12 + 182) / 365).min(11)),
+        365..=729 => "over a year".to_owned(),
+        n => format!("over {} years", n / 365),
+    }
+}
+
 /// `date` moved by `days` (either sign), saturating at chrono's limits.
 pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     let magnitude = Days::new(days.unsigned_abs());

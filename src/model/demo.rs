@@ -6,7 +6,7 @@
 //! record passes the same validation as user data (every id resolves).
 //!
 //! What you get: names with accents, organisations, roles, contact details,
-//! tags including "posse", cadences, birthdays (some without a year, some on
+//! tags including "posse" (chosen as the usual circle), cadences, birthdays (some without a year, some on
 //! 29 February), ten years of interactions ending at `today` with recent years
 //! busier, 80-character notes, and exchanges on about a third of interactions
 //! (asks with every outcome, money and item loans, partial settlements).
@@ -25,6 +25,7 @@ use super::interaction::{
 use super::journal::{Journal, JournalParts};
 use super::person::{Cadence, Person};
 use super::purpose::DEFAULT_PURPOSES;
+use super::settings::Settings;
 
 /// Preset journal sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -257,6 +258,9 @@ const PLACES: [&str; 12] = [
 
 const DOMAINS: [&str; 4] = ["example.com", "example.org", "mail.example", "post.example"];
 
+/// The tag of the demo's usual circle (about one person in ten carries it).
+pub const DEMO_CIRCLE: &str = "posse";
+
 const OTHER_TAGS: [&str; 9] = [
     "alumni",
     "volunteering",
@@ -350,6 +354,11 @@ pub fn generate_with(
     Journal::from_parts(JournalParts {
         people: persons,
         interactions: log,
+        // The demo's usual circle is chosen, so Insights shows it.
+        settings: Settings {
+            circles: vec![DEMO_CIRCLE.to_owned()],
+            ..Settings::default()
+        },
         ..JournalParts::default()
     })
 }
@@ -463,7 +472,7 @@ fn make_people(rng: &mut SplitMix64, count: usize, start: NaiveDate) -> Vec<Pers
             person.birthday = random_birthday(rng);
         }
         if rng.chance(10) {
-            person.tags.push("posse".to_owned());
+            person.tags.push(DEMO_CIRCLE.to_owned());
         }
         for _ in 0..rng.below(3) {
             let tag = (*rng.pick(&OTHER_TAGS)).to_owned();
@@ -511,7 +520,7 @@ fn make_interactions(
     let mut cumulative = Vec::with_capacity(people.len());
     let mut total = 0u64;
     for person in people {
-        let weight = if person.has_tag("posse") {
+        let weight = if person.has_tag(DEMO_CIRCLE) {
             12
         } else if person.cadence.is_some() {
             4
@@ -635,10 +644,8 @@ fn make_exchange(
         };
         exchange = exchange.with_ask(by, outcome);
     }
-    if let Some(obligation) = exchange.obligation() {
-        if obligation.settleable && rng.chance(45) {
-            add_settlements(rng, &mut exchange, interaction.date, today);
-        }
+    if exchange.obligation().is_some() && rng.chance(45) {
+        add_settlements(rng, &mut exchange, interaction.date, today);
     }
     exchange
 }

@@ -43,7 +43,7 @@ pub enum ModelError {
     EmptyName(PersonId),
     /// A purpose label is empty or only whitespace.
     EmptyPurposeLabel(PurposeId),
-    /// The usual-circle tag in the settings is empty.
+    /// A usual-circle tag in the settings is empty.
     EmptyCircleTag,
     /// A nudge threshold in the settings is zero.
     InvalidNudgeSetting(&'static str),
@@ -116,6 +116,20 @@ pub enum ModelError {
     UnsupportedVersion(u32),
     /// Found by the integrity check: an id that points at nothing.
     DanglingId { place: String, id: String },
+    /// An answer was recorded on an exchange that carries no ask.
+    NotAnAsk(ExchangeId),
+    /// An ask was answered before it was made.
+    AnswerBeforeAsk {
+        exchange: ExchangeId,
+        answered: NaiveDate,
+        asked: NaiveDate,
+    },
+    /// An open ask carries an answer date.
+    OpenAskWithAnswerDate(ExchangeId),
+    /// A promise that was declined, withdrawn or is still only asked for.
+    PromiseWithoutYes(ExchangeId),
+    /// Undo met a record that another change has since made impossible to restore.
+    CannotRestore(String),
 }
 
 impl fmt::Display for ModelError {
@@ -151,7 +165,7 @@ impl fmt::Display for ModelError {
             }
             EmptyName(id) => write!(f, "person {id} needs a name"),
             EmptyPurposeLabel(id) => write!(f, "purpose {id} needs a label"),
-            EmptyCircleTag => write!(f, "the usual-circle tag cannot be empty"),
+            EmptyCircleTag => write!(f, "a usual-circle tag cannot be empty"),
             InvalidNudgeSetting(what) => write!(f, "the nudge setting \"{what}\" must be at least 1"),
             NoPeople(id) => write!(f, "interaction {id} must include at least one person"),
             PersonListedTwice {
@@ -186,7 +200,7 @@ impl fmt::Display for ModelError {
             }
             NothingToSettle(id) => write!(
                 f,
-                "exchange {id} has nothing to settle (only open asks and loans can be settled)"
+                "exchange {id} has nothing to settle (only promises and loans can be settled)"
             ),
             LoanNotMadeYet(id) => write!(
                 f,
@@ -243,6 +257,24 @@ impl fmt::Display for ModelError {
             }
             UnsupportedVersion(v) => write!(f, "journal format version {v} is not supported"),
             DanglingId { place, id } => write!(f, "{place} refers to missing id {id}"),
+            NotAnAsk(id) => write!(f, "exchange {id} was not an ask, so it has no answer"),
+            AnswerBeforeAsk {
+                exchange,
+                answered,
+                asked,
+            } => write!(
+                f,
+                "exchange {exchange}: an answer on {answered} cannot come before the ask on {asked}"
+            ),
+            OpenAskWithAnswerDate(id) => write!(
+                f,
+                "exchange {id} is still waiting for an answer, so it cannot have an answer date"
+            ),
+            PromiseWithoutYes(id) => write!(
+                f,
+                "exchange {id} is marked promised, but its ask was not said yes to"
+            ),
+            CannotRestore(why) => write!(f, "cannot undo: {why}"),
         }
     }
 }

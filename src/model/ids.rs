@@ -1,7 +1,9 @@
 //! Stable string identifiers.
 //!
-//! Ids are short strings such as `p7k2m9x1q3`: a one-letter prefix naming the
-//! kind of record, then nine base-36 digits. The model never generates
+//! Ids are short strings such as `p1x7k2m9x1q3ab`: a one-letter prefix naming
+//! the kind of record, then thirteen base-36 digits that carry all 64 bits of
+//! the entropy they were made from, so that ids minted on two devices whose
+//! backups are merged do not collide. The model never generates
 //! randomness itself: callers pass entropy (`PersonId::new(random)`), which
 //! keeps the model deterministic and testable. Parsing (`FromStr`, serde)
 //! accepts any 1 to 40 characters from `a-z A-Z 0-9 - _`, so ids written by
@@ -18,13 +20,13 @@ use super::error::ModelError;
 /// Longest id accepted when parsing.
 pub const MAX_ID_LEN: usize = 40;
 
-/// Number of base-36 digits after the prefix in a generated id.
-const ID_DIGITS: u32 = 9;
+/// Number of base-36 digits after the prefix in a generated id: 36^13 > 2^64.
+const ID_DIGITS: u32 = 13;
 const BASE36: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
-/// Formats `prefix` followed by the low `36^9` part of `random` in base 36.
+/// Formats `prefix` followed by all of `random` in base 36.
 fn format_id(prefix: char, random: u64) -> String {
-    let mut n = random % 36u64.pow(ID_DIGITS);
+    let mut n = random;
     let mut digits = [b'0'; ID_DIGITS as usize];
     for slot in digits.iter_mut().rev() {
         *slot = BASE36[(n % 36) as usize];
@@ -134,13 +136,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn new_formats_prefix_and_nine_base36_digits() {
-        assert_eq!(PersonId::new(0).as_str(), "p000000000");
-        assert_eq!(PersonId::new(35).as_str(), "p00000000z");
-        assert_eq!(InteractionId::new(36).as_str(), "i000000010");
-        // Only the low 36^9 part is used, so u64::MAX still gives ten characters.
-        assert_eq!(ExchangeId::new(u64::MAX).as_str().len(), 10);
-        assert_eq!(PurposeId::new(1).to_string(), "w000000001");
+    fn new_formats_prefix_and_thirteen_base36_digits() {
+        assert_eq!(PersonId::new(0).as_str(), "p0000000000000");
+        assert_eq!(PersonId::new(35).as_str(), "p000000000000z");
+        assert_eq!(InteractionId::new(36).as_str(), "i0000000000010");
+        assert_eq!(PurposeId::new(1).to_string(), "w0000000000001");
+    }
+
+    #[test]
+    fn every_bit_of_entropy_reaches_the_id() {
+        // Ids that differ only in their highest bits stay apart.
+        assert_eq!(ExchangeId::new(u64::MAX).as_str(), "x3w5e11264sgsf");
+        assert_ne!(PersonId::new(1 << 63), PersonId::new(0));
+        assert_ne!(PersonId::new(u64::MAX), PersonId::new(u64::MAX >> 1));
     }
 
     #[test]
@@ -170,7 +178,7 @@ mod tests {
         let id = PersonId::new(42);
         assert_eq!(
             serde_json::to_string(&id).ok(),
-            Some("\"p000000016\"".to_string())
+            Some("\"p0000000000016\"".to_string())
         );
         assert!(serde_json::from_str::<PersonId>("\"bad id\"").is_err());
     }

@@ -9,7 +9,7 @@
 //! # The range and its buckets
 //!
 //! The range runs from the filter's `from` (or, without one, the first day
-//! with data: the earliest interaction or met date that passes the tag
+//! with data: the earliest interaction or new person that passes the tag
 //! filter) to the filter's `to` (or `today`). Time series are split into
 //! calendar buckets whose size follows the length of the range:
 //!
@@ -40,12 +40,20 @@ use super::dates::{add_days, week_start, YearMonth};
 use super::ids::{PersonId, PurposeId};
 use super::interaction::{Direction, Initiator};
 use super::journal::Journal;
-use super::network::{streak_in, CircleSplit, GiveTake, NetworkFilter, PurposeCount};
+use super::network::{
+    new_person_date, streak_in, CircleSplit, GiveTake, NetworkFilter, PurposeCount,
+};
+use super::person::same_text;
 use super::query::fold;
 use super::stats::InitiationCounts;
 
 /// Weeks in the strip.
 pub const STRIP_WEEKS: usize = 52;
+
+/// What the usual-circle insight says before the user has chosen the circle.
+pub const NO_CIRCLE_YET: &str = "Your usual circle is not chosen yet. \
+    In Settings, under Usual circle, tick the circles or tags of the people you see most; \
+    this chart then compares your contacts with them and with everyone else.";
 
 /// The size of a time bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,7 +171,8 @@ pub struct Insights {
     pub buckets: Vec<Bucket>,
     /// Delivered gives and takes per bucket (exchanges whose person passes the tag filter).
     pub give_take: Vec<GiveTake>,
-    /// New people per bucket, by met date (else created date), archived included.
+    /// New people per bucket, archived included, each on the day they count
+    /// as new ([`Person::new_on`](super::person::Person::new_on)).
     pub new_people: Vec<u32>,
     /// Interactions in the range.
     pub interactions: u32,
@@ -171,8 +180,9 @@ pub struct Insights {
     pub initiated: InitiationCounts,
     /// Those interactions with your usual circle and with everyone else.
     pub circle: CircleSplit,
-    /// The tag that marks the usual circle.
-    pub circle_tag: String,
+    /// The tags that mark the usual circle, as chosen in Settings; empty
+    /// until chosen (then `circle` counts everything as "everyone else").
+    pub circle_tags: Vec<String>,
     /// Those interactions per purpose: every purpose in list order, then
     /// "No purpose" when some have none.
     pub purposes: Vec<PurposeCount>,
@@ -207,6 +217,26 @@ pub fn tags(journal: &Journal) -> Vec<String> {
     seen.into_values().collect()
 }
 
+/// What Settings offers for the usual circle: every tag in the journal (as
+/// [`tags`]), then chosen tags that nobody carries any more (so they can
+/// still be unticked), each with whether it is chosen.
+pub fn circle_choices(journal: &Journal) -> Vec<(String, bool)> {
+    let settings = journal.settings();
+    let mut choices: Vec<(String, bool)> = tags(journal)
+        .into_iter()
+        .map(|tag| {
+            let chosen = settings.is_circle_tag(&tag);
+            (tag, chosen)
+        })
+        .collect();
+    for chosen in &settings.circles {
+        if !choices.iter().any(|(tag, _)| same_text(tag, chosen)) {
+            choices.push((chosen.clone(), true));
+        }
+    }
+    choices
+}
+
 /// Every figure of the Insights screen for `filter` on `today`.
 ///
 /// One pass over the interactions and
@@ -220,10 +250,11 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
             .collect()
     });
     let passes = |id: &PersonId| tagged.as_ref().is_none_or(|set| set.contains(id));
-    let circle_tag = journal.settings().circle.clone();
+    let settings = journal.settings();
+    let circle_tags = settings.circles.clone();
     let circle: FxHashSet<&PersonId> = journal
         .people()
-        .filter(|p| p.has_tag(&circle_tag))
+        .filter(|p| settings.in_circle(p))
         .map(|p| &p.id)
         .collect();
 
@@ -279,7 +310,9 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
     }
 
     for person in journal.people().filter(|p| passes(&p.id)) {
-        let met = person.met_or_created();
+        let Some(met) = new_person_date(journal, person) else {
+            continue;
+        };
         if filter.from.is_none_or(|from| met >= from) && met <= to {
             first_day = Some(first_day.map_or(met, |d| d.min(met)));
             months.entry(YearMonth::of(met)).or_default().new_people += 1;
@@ -361,7 +394,7 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
         interactions,
         initiated,
         circle: split,
-        circle_tag,
+        circle_tags,
         purposes,
         weeks: strip,
         streak: streak_in(&weeks, strip_end),
@@ -488,8 +521,17 @@ impl Insights {
         text
     }
 
-    /// "12 of 40 contacts (30%) were with your usual circle (posse); 28 (70%) with everyone else."
+    /// The usual circle's tags for labels: "crew" or "crew, family".
+    pub fn circle_name(&self) -> String {
+        self.circle_tags.join(", ")
+    }
+
+    /// "12 of 40 contacts (30%) were with your usual circle (posse); 28 (70%)
+    /// with everyone else." With no circle chosen, how to choose one.
     pub fn circle_summary(&self) -> String {
+        if self.circle_tags.is_empty() {
+            return NO_CIRCLE_YET.to_owned();
+        }
         let total = self.circle.usual + self.circle.others;
         if total == 0 {
             return "No contacts in this range.".to_owned();
@@ -504,7 +546,7 @@ impl Insights {
             } else {
                 "were"
             },
-            self.circle_tag,
+            self.circle_name(),
             self.circle.others,
             percent(self.circle.others, total)
         )

@@ -4,20 +4,23 @@
 //!
 //! An [`Exchange`] records something that went (or was asked to go) one way
 //! between you and one person: `direction` says who gives, `ask` (optional)
-//! says who asked and how it ended.
+//! says who asked and how it was answered, and when.
 //!
+//! * **Asks have a life.** An ask is *open* (waiting for an answer),
+//!   *granted* (yes), *declined* (no, by the one who was asked) or
+//!   *withdrawn* (by the one who asked). An open ask is never a debt: it is
+//!   "waiting on you" or "waiting on them".
 //! * **Delivered** (counts as a give or a take): no ask, or the ask was
-//!   granted; an open ask only once it has been fully settled. Declined asks
-//!   never count. A loan counts once it is made.
-//! * **Obligation** (something owed), at most one per exchange:
-//!   * an **open ask** is owed by the giver (`gave` → you owe it, `got` → they
-//!     owe it). Non-loans are settled in percentages of the whole.
+//!   granted; a promise only once it has been fully settled. Declined,
+//!   withdrawn and open asks never count.
+//! * **Obligation** (something owed) exists only where the user says so,
+//!   at most one per exchange:
+//!   * a **promise** (`promised`, "I promised to…") is owed by the giver
+//!     until settled, in percentages of the whole;
 //!   * a **loan** that was made (no ask, or granted) is owed back by the
 //!     receiver (`gave` → they owe you, `got` → you owe them). Money loans are
 //!     repaid in amounts of the same currency, item loans in percentages.
-//!   * an **open ask for a loan** is owed by the giver, but cannot be settled
-//!     in parts: mark it granted first, after which repayments apply.
-//!   * declined asks owe nothing.
+//!   * declined, withdrawn and open asks owe nothing.
 
 use std::fmt;
 
@@ -240,6 +243,18 @@ impl ExchangeKind {
         Self::Loan,
     ];
 
+    /// The kind in a menu: "A favour or help", "Advice or information"…
+    pub fn label(self) -> &'static str {
+        match self {
+            ExchangeKind::Favour => "A favour or help",
+            ExchangeKind::Introduction => "An introduction",
+            ExchangeKind::Advice => "Advice or information",
+            ExchangeKind::Referral => "A referral",
+            ExchangeKind::Gift => "A gift",
+            ExchangeKind::Loan => "A loan",
+        }
+    }
+
     /// The kind in a sentence: "a favour", "an introduction", "advice"…
     pub fn phrase(self) -> &'static str {
         match self {
@@ -261,17 +276,19 @@ pub enum Party {
     Them,
 }
 
-/// How an ask ended (so far).
+/// Where an ask stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    /// The ask was granted.
+    /// Yes: the ask was granted.
     Granted,
     /// The other person said no.
     DeclinedByThem,
     /// You said no.
     DeclinedByMe,
-    /// Not resolved yet; can be settled in parts.
+    /// The one who asked took it back.
+    Withdrawn,
+    /// Waiting for an answer.
     Open,
 }
 
@@ -280,8 +297,42 @@ pub enum Outcome {
 pub struct Ask {
     /// Who asked.
     pub by: Party,
-    /// How it ended.
+    /// Where it stands.
     pub outcome: Outcome,
+    /// The day it was answered, when that was later than the entry's day.
+    #[serde(rename = "on", default, skip_serializing_if = "Option::is_none")]
+    pub answered: Option<NaiveDate>,
+}
+
+impl Ask {
+    /// An ask by `by` with this outcome, answered the day it was made.
+    pub fn new(by: Party, outcome: Outcome) -> Self {
+        Self {
+            by,
+            outcome,
+            answered: None,
+        }
+    }
+
+    /// Whether it still waits for an answer.
+    pub fn is_open(&self) -> bool {
+        self.outcome == Outcome::Open
+    }
+
+    /// The party who was asked (the one who answers yes or no).
+    pub fn asked(&self) -> Party {
+        self.by.other()
+    }
+}
+
+impl Party {
+    /// The other side.
+    pub fn other(self) -> Party {
+        match self {
+            Party::Me => Party::Them,
+            Party::Them => Party::Me,
+        }
+    }
 }
 
 /// What a loan was: an amount of money or an item.
@@ -313,6 +364,9 @@ pub struct Exchange {
     /// Loan details; only on loans, and optional even there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan: Option<LoanSubject>,
+    /// Promised, not yet done: the giver owes it until it is settled.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub promised: bool,
     /// Partial or full settlements of the obligation, oldest first.
     #[serde(rename = "settled", default, skip_serializing_if = "Vec::is_empty")]
     pub settlements: Vec<Settlement>,
@@ -340,6 +394,7 @@ impl Exchange {
             kind,
             ask: None,
             loan: None,
+            promised: false,
             settlements: Vec::new(),
             note: String::new(),
         }
@@ -347,7 +402,13 @@ impl Exchange {
 
     /// Builder: attach an ask.
     pub fn with_ask(mut self, by: Party, outcome: Outcome) -> Self {
-        self.ask = Some(Ask { by, outcome });
+        self.ask = Some(Ask::new(by, outcome));
+        self
+    }
+
+    /// Builder: mark it promised and not yet done.
+    pub fn promised(mut self) -> Self {
+        self.promised = true;
         self
     }
 
@@ -382,8 +443,17 @@ impl Exchange {
         )
     }
 
-    fn is_open(&self) -> bool {
-        self.ask.is_some_and(|a| a.outcome == Outcome::Open)
+    /// Whether it is an ask still waiting for an answer.
+    pub fn is_open_ask(&self) -> bool {
+        self.ask.is_some_and(|a| a.is_open())
+    }
+
+    /// Whether the ask (if any) was declined or withdrawn: nothing came of it.
+    fn came_to_nothing(&self) -> bool {
+        matches!(
+            self.ask.map(|a| a.outcome),
+            Some(Outcome::DeclinedByMe | Outcome::DeclinedByThem | Outcome::Withdrawn)
+        )
     }
 
     /// How the obligation (if any) is measured.
@@ -412,37 +482,98 @@ impl Exchange {
             .fold(0u64, u64::saturating_add)
     }
 
-    /// Whether this counts as a give (or take): it happened and was not declined.
+    /// What it is, in words: the note, else the lent item or amount, else
+    /// the kind ("a favour", "an introduction", ...).
+    pub fn what(&self) -> String {
+        let note = self.note.trim();
+        if !note.is_empty() {
+            return note.to_owned();
+        }
+        match &self.loan {
+            Some(LoanSubject::Item { item }) if !item.trim().is_empty() => item.trim().to_owned(),
+            Some(LoanSubject::Money { amount, currency }) => format_money(*amount, currency),
+            _ => self.kind.phrase().to_owned(),
+        }
+    }
+
+    /// What happened, in a sentence for the history; `date` writes a day the
+    /// reader's way: "You asked for advice: they said no on 3 Dec 2026."
+    pub fn describe(&self, date: impl Fn(NaiveDate) -> String) -> String {
+        let what = self.what();
+        let Some(ask) = self.ask else {
+            let promise_left = self.obligation().filter(|_| self.promised);
+            return match (self.direction, promise_left) {
+                (Direction::Gave, Some(o)) if !o.outstanding.is_zero() => {
+                    format!("You promised {what}: not done yet.")
+                }
+                (Direction::Got, Some(o)) if !o.outstanding.is_zero() => {
+                    format!("They promised {what}: not done yet.")
+                }
+                (Direction::Gave, _) => format!("You gave {what}."),
+                (Direction::Got, _) => format!("They gave {what}."),
+            };
+        };
+        let asked = match ask.by {
+            Party::Me => format!("You asked for {what}"),
+            Party::Them => format!("They asked for {what}"),
+        };
+        let answer = match (ask.outcome, ask.by) {
+            (Outcome::Open, Party::Me) => "waiting for an answer",
+            (Outcome::Open, Party::Them) => "you haven't answered",
+            (Outcome::Granted, Party::Me) => "they said yes",
+            (Outcome::Granted, Party::Them) => "you said yes",
+            (Outcome::DeclinedByThem, _) => "they said no",
+            (Outcome::DeclinedByMe, _) => "you said no",
+            (Outcome::Withdrawn, Party::Me) => "you withdrew it",
+            (Outcome::Withdrawn, Party::Them) => "they withdrew it",
+        };
+        let when = ask
+            .answered
+            .map(|day| format!(" on {}", date(day)))
+            .unwrap_or_default();
+        let promised =
+            if self.promised && self.obligation().is_some_and(|o| !o.outstanding.is_zero()) {
+                ", not done yet"
+            } else {
+                ""
+            };
+        format!("{asked}: {answer}{when}{promised}.")
+    }
+
+    /// Whether this counts as a give (or take): it happened. Open, declined
+    /// and withdrawn asks do not; a promise counts once fully settled.
     pub fn is_delivered(&self) -> bool {
         match self.ask.map(|a| a.outcome) {
-            None | Some(Outcome::Granted) => true,
-            Some(Outcome::DeclinedByMe | Outcome::DeclinedByThem) => false,
-            Some(Outcome::Open) => self.kind != ExchangeKind::Loan && self.settled_total() >= 100,
+            None | Some(Outcome::Granted) => {
+                !self.promised || self.kind == ExchangeKind::Loan || self.settled_total() >= 100
+            }
+            Some(Outcome::DeclinedByMe | Outcome::DeclinedByThem | Outcome::Withdrawn) => false,
+            Some(Outcome::Open) => false,
+        }
+    }
+
+    /// Who gives in this exchange.
+    pub fn giver(&self) -> Party {
+        match self.direction {
+            Direction::Gave => Party::Me,
+            Direction::Got => Party::Them,
         }
     }
 
     /// What is owed on this exchange, if anything (see the module docs).
     pub fn obligation(&self) -> Option<Obligation> {
-        if self.is_declined() {
+        if self.came_to_nothing() || self.is_open_ask() {
             return None;
         }
-        let giver = match self.direction {
-            Direction::Gave => Party::Me,
-            Direction::Got => Party::Them,
-        };
-        let receiver = match giver {
-            Party::Me => Party::Them,
-            Party::Them => Party::Me,
-        };
-        let is_loan = self.kind == ExchangeKind::Loan;
-        let (debtor, kind, settleable) = if self.is_open() {
-            (giver, ObligationKind::Delivery, !is_loan)
-        } else if is_loan {
-            (receiver, ObligationKind::Repayment, true)
+        let giver = self.giver();
+        let (debtor, kind) = if self.kind == ExchangeKind::Loan {
+            (giver.other(), ObligationKind::Repayment)
+        } else if self.promised {
+            (giver, ObligationKind::Delivery)
         } else {
             return None;
         };
-        let settled = if settleable { self.settled_total() } else { 0 };
+        let settled = self.settled_total();
         let outstanding = match self.measure() {
             Measure::Money { whole, currency } => Outstanding::Money {
                 amount: whole.saturating_sub(settled),
@@ -456,7 +587,6 @@ impl Exchange {
             debtor,
             kind,
             outstanding,
-            settleable,
         })
     }
 }
@@ -548,7 +678,7 @@ impl fmt::Display for Portion {
 /// Whether an obligation is a pending favour or a loan to pay back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ObligationKind {
-    /// An open ask still to be delivered by the giver.
+    /// A promise still to be delivered by the giver.
     Delivery,
     /// A loan still to be returned by the receiver.
     Repayment,
@@ -563,8 +693,6 @@ pub struct Obligation {
     pub kind: ObligationKind,
     /// What is still outstanding (zero when fully settled).
     pub outstanding: Outstanding,
-    /// Whether settlements can be recorded (false for a loan that is only asked for).
-    pub settleable: bool,
 }
 
 /// An outstanding quantity.
@@ -625,7 +753,7 @@ mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
     }
 
     fn ex(direction: Direction, kind: ExchangeKind) -> Exchange {
@@ -633,9 +761,23 @@ mod tests {
     }
 
     #[test]
-    fn open_favour_is_owed_by_the_giver_and_settles_in_percent() {
-        let mut e = ex(Direction::Gave, ExchangeKind::Favour).with_ask(Party::Them, Outcome::Open);
-        let ob = e.obligation().unwrap();
+    fn an_open_ask_is_never_a_debt_and_counts_for_nobody() {
+        for direction in [Direction::Gave, Direction::Got] {
+            for by in [Party::Me, Party::Them] {
+                let e = ex(direction, ExchangeKind::Favour).with_ask(by, Outcome::Open);
+                assert_eq!(e.obligation(), None);
+                assert!(!e.is_delivered());
+                assert!(e.is_open_ask());
+            }
+        }
+    }
+
+    #[test]
+    fn a_promise_is_owed_by_the_giver_and_settles_in_percent() {
+        let mut e = ex(Direction::Gave, ExchangeKind::Favour).promised();
+        let Some(ob) = e.obligation() else {
+            panic!("a promise is owed");
+        };
         assert_eq!(ob.debtor, Party::Me);
         assert_eq!(ob.kind, ObligationKind::Delivery);
         assert_eq!(ob.outstanding, Outstanding::Percent(100));
@@ -643,12 +785,12 @@ mod tests {
         e.settlements
             .push(Settlement::new(d(2024, 1, 2), Portion::Percent(40)));
         assert_eq!(
-            e.obligation().unwrap().outstanding,
-            Outstanding::Percent(60)
+            e.obligation().map(|o| o.outstanding),
+            Some(Outstanding::Percent(60))
         );
         e.settlements
             .push(Settlement::new(d(2024, 1, 3), Portion::Percent(60)));
-        assert!(e.obligation().unwrap().outstanding.is_zero());
+        assert!(e.obligation().is_some_and(|o| o.outstanding.is_zero()));
         assert!(e.is_delivered());
     }
 
@@ -657,31 +799,41 @@ mod tests {
         let e = ex(Direction::Got, ExchangeKind::Loan)
             .with_money_loan(5000, "EUR")
             .with_settlement(Settlement::new(d(2024, 1, 2), Portion::Amount(1250)));
-        let ob = e.obligation().unwrap();
-        assert_eq!(ob.debtor, Party::Me);
-        assert_eq!(ob.kind, ObligationKind::Repayment);
-        assert_eq!(ob.outstanding.to_string(), "37.50 EUR");
+        let ob = e.obligation();
+        assert_eq!(ob.as_ref().map(|o| o.debtor), Some(Party::Me));
+        assert_eq!(ob.as_ref().map(|o| o.kind), Some(ObligationKind::Repayment));
+        assert_eq!(
+            ob.map(|o| o.outstanding.to_string()),
+            Some("37.50 EUR".into())
+        );
         assert!(e.is_delivered());
     }
 
     #[test]
-    fn open_loan_ask_is_owed_by_the_giver_but_not_settleable() {
-        let e = ex(Direction::Got, ExchangeKind::Loan)
+    fn a_loan_only_asked_for_is_owed_once_granted() {
+        let mut e = ex(Direction::Got, ExchangeKind::Loan)
             .with_money_loan(5000, "GBP")
             .with_ask(Party::Me, Outcome::Open);
-        let ob = e.obligation().unwrap();
-        assert_eq!(ob.debtor, Party::Them);
-        assert!(!ob.settleable);
+        assert_eq!(e.obligation(), None);
         assert!(!e.is_delivered());
+        e.ask = Some(Ask::new(Party::Me, Outcome::Granted));
+        assert_eq!(e.obligation().map(|o| o.debtor), Some(Party::Me));
+        assert!(e.is_delivered());
     }
 
     #[test]
-    fn declined_and_plain_exchanges_owe_nothing() {
-        let declined = ex(Direction::Gave, ExchangeKind::Loan)
-            .with_money_loan(100, "EUR")
-            .with_ask(Party::Them, Outcome::DeclinedByMe);
-        assert_eq!(declined.obligation(), None);
-        assert!(!declined.is_delivered());
+    fn declined_withdrawn_and_plain_exchanges_owe_nothing() {
+        for outcome in [
+            Outcome::DeclinedByMe,
+            Outcome::DeclinedByThem,
+            Outcome::Withdrawn,
+        ] {
+            let e = ex(Direction::Gave, ExchangeKind::Loan)
+                .with_money_loan(100, "EUR")
+                .with_ask(Party::Them, outcome);
+            assert_eq!(e.obligation(), None);
+            assert!(!e.is_delivered());
+        }
         let advice = ex(Direction::Gave, ExchangeKind::Advice);
         assert_eq!(advice.obligation(), None);
         assert!(advice.is_delivered());

@@ -97,13 +97,13 @@ pub struct OpenItem {
 
 /// Records to write and delete, built by `plan` and written by `commit`.
 #[derive(Default)]
-struct Changes {
-    upsert_people: Vec<Person>,
-    remove_people: Vec<PersonId>,
-    upsert_interactions: Vec<Interaction>,
-    remove_interactions: Vec<InteractionId>,
-    purposes: Option<Vec<Purpose>>,
-    settings: Option<Settings>,
+pub(super) struct Changes {
+    pub(super) upsert_people: Vec<Person>,
+    pub(super) remove_people: Vec<PersonId>,
+    pub(super) upsert_interactions: Vec<Interaction>,
+    pub(super) remove_interactions: Vec<InteractionId>,
+    pub(super) purposes: Option<Vec<Purpose>>,
+    pub(super) settings: Option<Settings>,
 }
 
 impl Default for Journal {
@@ -133,7 +133,7 @@ impl Journal {
             return Err(ModelError::UnsupportedVersion(parts.version));
         }
         let mut settings = parts.settings;
-        settings.circle = settings.circle.trim().to_owned();
+        settings.normalize();
         settings.validate()?;
 
         let mut purposes = parts.purposes;
@@ -439,7 +439,7 @@ impl Journal {
         )
     }
 
-    fn plan(&self, action: Action) -> Result<Changes, ModelError> {
+    pub(super) fn plan(&self, action: Action) -> Result<Changes, ModelError> {
         let mut changes = Changes::default();
         match action {
             Action::AddPerson(mut person) => {
@@ -454,6 +454,8 @@ impl Journal {
                 let old = self.person_or_err(&person.id)?;
                 normalize_person(&mut person);
                 person.created = old.created;
+                // An edit is a later change, whatever time the caller sent.
+                person.updated = person.updated.max(old.updated);
                 validate_person(&person, |id| self.people.contains_key(id))?;
                 changes.upsert_people.push(person);
             }
@@ -481,6 +483,7 @@ impl Journal {
                 let old = self.interaction_or_err(&interaction.id)?;
                 normalize_interaction(&mut interaction);
                 interaction.created = old.created;
+                interaction.updated = interaction.updated.max(old.updated);
                 self.check_interaction(&interaction)?;
                 changes.upsert_interactions.push(interaction);
             }
@@ -532,7 +535,7 @@ impl Journal {
                 self.plan_purpose_removal(&id, removal, now, &mut changes)?
             }
             Action::UpdateSettings(mut settings) => {
-                settings.circle = settings.circle.trim().to_owned();
+                settings.normalize();
                 settings.validate()?;
                 changes.settings = Some(settings);
             }
@@ -663,12 +666,13 @@ impl Journal {
                 exchange: exchange_id.clone(),
             })?;
         let exchange = &old.exchanges[index];
-        let obligation = exchange
-            .obligation()
-            .ok_or_else(|| ModelError::NothingToSettle(exchange_id.clone()))?;
-        if !obligation.settleable {
-            return Err(ModelError::LoanNotMadeYet(exchange_id.clone()));
-        }
+        let obligation = exchange.obligation().ok_or_else(|| {
+            if exchange.kind == crate::model::ExchangeKind::Loan {
+                ModelError::LoanNotMadeYet(exchange_id.clone())
+            } else {
+                ModelError::NothingToSettle(exchange_id.clone())
+            }
+        })?;
         if obligation.outstanding.is_zero() {
             return Err(ModelError::AlreadySettled(exchange_id.clone()));
         }
@@ -780,7 +784,7 @@ impl Journal {
 
     /// Writes planned changes, keeps the indexes in step and re-derives the
     /// stats of every person whose interactions changed (and only those).
-    fn commit(&mut self, changes: Changes) -> Applied {
+    pub(super) fn commit(&mut self, changes: Changes) -> Applied {
         let mut applied = Applied::default();
         let mut affected: BTreeSet<PersonId> = BTreeSet::new();
 

@@ -8,7 +8,7 @@
 //! | `ids.rs` | `PersonId`, `InteractionId`, `ExchangeId`, `PurposeId`: strings like `p7k2m9x1q3`, made from caller-supplied entropy (`PersonId::new(random)`) |
 //! | `person.rs` | [`Person`], [`HowWeMet`], [`Cadence`] |
 //! | `interaction.rs` | [`Interaction`], [`Exchange`], asks, loans, settlements, and the reciprocity rules (what counts as a give, what is owed) |
-//! | `purpose.rs`, `settings.rs` | the user-editable purpose list; the usual-circle tag and nudge thresholds |
+//! | `purpose.rs`, `settings.rs` | the user-editable purpose list; the usual-circle tags and nudge thresholds |
 //! | `journal.rs` | [`Journal`]: the records, the caches, [`Journal::apply`], loading ([`Journal::from_parts`]) and saving |
 //! | `action.rs` | [`Action`] (every possible change) and [`Applied`] (what changed, for storage) |
 //! | `error.rs` | [`ModelError`], one enum whose `Display` is plain English |
@@ -70,7 +70,7 @@
 //!       "tags": ["posse"],
 //!       "cadence": { "ideal": 30, "max": 60 },
 //!       "boundaries": "No lending money.", "notes": "…",
-//!       "archived": true, "snooze": "2024-04-07",
+//!       "archived": true, "snooze": "2024-04-07", "imported": true,
 //!       "created": 1577880000000, "updated": 1577880000000
 //!     }
 //!   ],
@@ -90,18 +90,18 @@
 //!     }
 //!   ],
 //!   "purposes": [ { "id": "job", "label": "Job search" } ],
-//!   "settings": { "circle": "crew", "nudges": { "streak": 4, "window": 5, "asks": 3 } }
+//!   "settings": { "circles": ["crew", "family"], "nudges": { "streak": 4, "window": 5, "asks": 3 } }
 //! }
 //! ```
 //!
 //! | Field | Meaning |
 //! |-------|---------|
 //! | `v` | format version, currently 1 |
-//! | `people[]` | [`Person`], ordered by id. `birthday` is `"YYYY-MM-DD"` or `"--MM-DD"` without a year. `met.via` is the introducer's id. `cadence.ideal`/`max` are days. `snooze` (optional) is the day someone snoozed on the Today screen comes back to "Reconnect". `created`/`updated` are epoch milliseconds (UTC). |
+//! | `people[]` | [`Person`], ordered by id. `birthday` is `"YYYY-MM-DD"` or `"--MM-DD"` without a year. `met.via` is the introducer's id. `cadence.ideal`/`max` are days. `snooze` (optional) is the day someone snoozed on the Today screen comes back to "Reconnect". `imported` (only when true) marks someone brought in by a contacts import; they count as a new person only by `met.date`. `created`/`updated` are epoch milliseconds (UTC). |
 //! | `log[]` | [`Interaction`], ordered by date then id. `date` is the local day, `time` `"HH:MM"` (or `"HH:MM:SS"`). `who` lists person ids. `kind`: `coffee` `meal` `call` `video` `message` `email` `event` `introduction` `other`. `by` (who initiated): `me` `them` `mutual`. `purpose` is a purpose id. |
 //! | `ex[]` | [`Exchange`]: `dir` `gave` (I gave to them) / `got` (they gave to me); `who` one of the interaction's people; `kind`: `favour` `introduction` `advice` `referral` `gift` `loan`; `ask.by` `me`/`them`; `ask.outcome`: `granted` `declined_by_them` `declined_by_me` `open`; `loan` is `{amount, currency}` (minor units, ISO 4217) or `{item}`; `settled[]` holds `{date, amount}` for money loans or `{date, percent}` otherwise, plus an optional `note`. |
 //! | `purposes[]` | [`Purpose`] in display order; always written (an empty list is a valid choice). A new journal has `touch`, `job`, `gig`, `info`, `volunteer`, `help`; a file without the field gets those. |
-//! | `settings` | [`Settings`]; left out entirely while default. `circle` is the usual-circle tag; `nudges` the thresholds (left out while default). |
+//! | `settings` | [`Settings`]; left out entirely while default. `circles` lists the tags whose people form the usual circle (left out until the user chooses; an older `"circle": "crew"` is read as `["crew"]`); `nudges` the thresholds (left out while default). |
 //!
 //! Storage that keeps interactions in per-month segments can write each
 //! segment as a plain JSON array of interactions
@@ -109,6 +109,7 @@
 //! into [`JournalParts`].
 
 pub mod action;
+pub mod command;
 pub mod dates;
 pub mod demo;
 pub mod error;
@@ -128,6 +129,10 @@ mod validate;
 
 pub use action::{
     Action, Applied, DeleteMode, InteractionRemoval, InteractionUpsert, PurposeRemoval,
+};
+pub use command::{
+    Answer, Command, EntryDraft, ExchangeDraft, Executed, Gesture, Minter, Undo, Who,
+    PROMISED_LABEL,
 };
 pub use dates::{Birthday, Quarter, YearMonth};
 pub use error::ModelError;

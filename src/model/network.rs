@@ -7,7 +7,9 @@
 //!   carries the tag;
 //! * an **exchange** passes when its person carries the tag;
 //! * a **person** passes when they carry the tag, and the date range applies
-//!   to their met date (falling back to the created date).
+//!   to the day they count as new ([`Person::new_on`]: the met date, else the
+//!   first logged contact, else the day added; imported people only by their
+//!   met date).
 //!
 //! Functions with their own window (last 90 days, last 52 weeks, ...) use the
 //! intersection of that window and the filter's range.
@@ -150,6 +152,11 @@ fn series<P: Ord + Copy>(
     out
 }
 
+/// The day `person` counts as new (see [`Person::new_on`]).
+pub fn new_person_date(journal: &Journal, person: &Person) -> Option<NaiveDate> {
+    person.new_on(journal.stats(&person.id).and_then(|s| s.first_contact))
+}
+
 fn met_dates<'a>(
     journal: &'a Journal,
     filter: &'a NetworkFilter,
@@ -157,11 +164,11 @@ fn met_dates<'a>(
     journal
         .people()
         .filter(|p| filter.includes_person(p))
-        .map(Person::met_or_created)
+        .filter_map(|p| new_person_date(journal, p))
         .filter(|d| filter.includes_date(*d))
 }
 
-/// New people per month, by met date (else created date), archived people
+/// New people per month, by [`new_person_date`], archived people
 /// included. The series is zero-filled from the filter's `from` month (or the
 /// first month with someone new) to its `to` month (or the last such month).
 pub fn new_people_per_month(
@@ -200,7 +207,7 @@ pub fn new_people_per_quarter(
 /// Interactions with your usual circle versus everyone else.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CircleSplit {
-    /// Interactions where at least one person carries the circle tag.
+    /// Interactions where at least one person carries a usual-circle tag.
     pub usual: u32,
     /// All other interactions.
     pub others: u32,
@@ -218,16 +225,17 @@ impl CircleSplit {
     }
 }
 
-/// How much contact was with your usual circle (people tagged with
-/// `settings.circle`, default "posse") versus everyone else, counting interactions.
+/// How much contact was with your usual circle (people carrying one of the
+/// tags in `settings.circles`) versus everyone else, counting interactions.
+/// With no circle chosen, everything is "everyone else".
 pub fn circle_split(journal: &Journal, filter: &NetworkFilter) -> CircleSplit {
-    let circle = journal.settings().circle.as_str();
+    let settings = journal.settings();
     let mut split = CircleSplit::default();
     for interaction in interactions(journal, filter, None, None) {
         let usual = interaction
             .people
             .iter()
-            .any(|p| journal.person(p).is_some_and(|p| p.has_tag(circle)));
+            .any(|p| journal.person(p).is_some_and(|p| settings.in_circle(p)));
         if usual {
             split.usual += 1;
         } else {

@@ -2,7 +2,7 @@
 //!
 //! | Rule | Fires when | Threshold (settings) |
 //! |------|------------|----------------------|
-//! | [`Nudge::YouOweThem`] | you owe them an open favour or loan with something outstanding | – |
+//! | [`Nudge::YouOweThem`] | you owe them a promise or loan with something outstanding | – |
 //! | [`Nudge::PastMaxGap`] | days since last contact exceed the cadence's maximum gap | cadence `max` |
 //! | [`Nudge::TwoWayStreet`] | you initiated each of the last N contacts | `streak` = 3 |
 //! | [`Nudge::OnlyWhenYouNeedSomething`] | of your last W you-initiated contacts, more than W/2 carried an ask from you | `window` = 5 |
@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::dates::gap_in_words;
 use super::ids::PersonId;
 use super::interaction::{format_money, Initiator, Interaction};
 use super::journal::Journal;
@@ -24,13 +25,14 @@ use super::stats::{contact_due, DueStatus, PersonStats};
 /// One nudge about one person, with the numbers that triggered it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Nudge {
-    /// You owe them `items` open favours or loans; `money` is the outstanding
+    /// You owe them `items` promises or loans; `money` is the outstanding
     /// amount per currency, in minor units.
     YouOweThem {
         items: u32,
         money: BTreeMap<String, u64>,
     },
-    /// It has been `days_since` days, more than your maximum gap of `max_days`.
+    /// It has been `days_since` days, more than your maximum gap of `max_days`
+    /// (the message says long gaps in words: "over a year").
     PastMaxGap { days_since: i64, max_days: u32 },
     /// You initiated the last `streak` contacts in a row.
     TwoWayStreet { streak: u32 },
@@ -57,9 +59,9 @@ impl Nudge {
         match self {
             Nudge::YouOweThem { items, money } => {
                 let what = if *items == 1 {
-                    "an open favour or loan".to_owned()
+                    "a promise or loan".to_owned()
                 } else {
-                    format!("{items} open favours or loans")
+                    format!("{items} promises or loans")
                 };
                 let amounts: Vec<String> = money
                     .iter()
@@ -75,7 +77,8 @@ impl Nudge {
                 days_since,
                 max_days,
             } => format!(
-                "It's been {days_since} days since you were in touch, past your maximum of {max_days}."
+                "It's been {} since you were in touch, past your maximum of {max_days} days.",
+                gap_in_words(*days_since)
             ),
             Nudge::TwoWayStreet { streak } => format!(
                 "You made the last {streak} contacts. It's a two-way street."

@@ -55,6 +55,11 @@ pub struct Person {
     /// Snoozed: left out of the Today screen's "Reconnect" list before this day.
     #[serde(rename = "snooze", default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<NaiveDate>,
+    /// Brought in by a contacts import (vCard, LinkedIn, CSV), not added by
+    /// hand: the day they were added says nothing about when you met, so
+    /// they count as new people only by their met date.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub imported: bool,
     /// When the record was created (UTC, stored as epoch milliseconds).
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created: DateTime<Utc>,
@@ -86,6 +91,7 @@ impl Person {
             notes: String::new(),
             archived: false,
             snoozed_until: None,
+            imported: false,
             created: now,
             updated: now,
         }
@@ -102,9 +108,20 @@ impl Person {
     }
 
     /// The day you met, falling back to the day the record was created.
-    /// Network charts of "new people" use this.
     pub fn met_or_created(&self) -> NaiveDate {
         self.met.date.unwrap_or_else(|| self.created.date_naive())
+    }
+
+    /// The day they count as a new person: the met date, else the first
+    /// logged contact (`first_contact`), else the day they were added. People
+    /// who came in by an import count only by their met date (`None` without
+    /// one): the day of the import is not the day you met.
+    pub fn new_on(&self, first_contact: Option<NaiveDate>) -> Option<NaiveDate> {
+        match (self.met.date, self.imported) {
+            (Some(met), _) => Some(met),
+            (None, true) => None,
+            (None, false) => Some(first_contact.unwrap_or_else(|| self.created.date_naive())),
+        }
     }
 }
 

@@ -1,9 +1,12 @@
 //! Finding people: accent-insensitive search, filters and sort orders for the
 //! People list and the quick-log picker.
 //!
-//! Search folds case and accents on both sides, so "chloe" finds "Chloé" and
-//! "LUKASZ" finds "Łukasz". Every word of the query must match somewhere in the
-//! person's name, organisation, role, tags or notes.
+//! Search folds both sides ([`fold`]): case, accents, apostrophes, hyphens,
+//! dots and extra spaces are ignored, so "chloe" finds "Chloé", "LUKASZ" finds
+//! "Łukasz" and "obrien" finds "O’Brien". Every word of the query must match
+//! somewhere in the person's name, organisation, role, tags or notes.
+//! [`people_named`] says who a typed name is exactly, so that typing a name in
+//! full never makes a second person of someone already there.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -13,17 +16,38 @@ use super::nudges::{nudges_for, Nudge};
 use super::person::Person;
 use super::stats::DueStatus;
 
-/// Lowercases and strips accents from Latin letters, for comparison only.
+/// Folds text for comparison only: lowercases, strips accents from Latin
+/// letters, drops apostrophes (' ’ ‘ ʼ), hyphens, dots and invisible
+/// characters, and turns each run of spaces into one, with none at the ends.
+/// "O’Brien", "o'brien" and "OBrien" all fold to "obrien"; "o brien" keeps its
+/// space, and still finds "O’Brien" because search also looks at the name
+/// without spaces (see [`searchable_text`] and [`people_named`]).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // A space is written only once something follows it: runs collapse and
+    // the ends are trimmed.
+    let mut gap = false;
     for c in text.chars() {
-        match fold_char(c) {
+        let folded = match fold_char(c) {
+            Folded::Drop => continue,
+            Folded::Space => {
+                gap = true;
+                continue;
+            }
+            kept => kept,
+        };
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        match folded {
             Folded::One(f) => out.push(f),
             Folded::Two(a, b) => {
                 out.push(a);
                 out.push(b);
             }
-            Folded::Lower => out.extend(c.to_lowercase()),
+            // `Lower`; dropped characters and spaces never get here.
+            _ => out.extend(c.to_lowercase()),
         }
     }
     out
@@ -33,10 +57,31 @@ enum Folded {
     One(char),
     Two(char, char),
     Lower,
+    /// Punctuation that people type or leave out at will.
+    Drop,
+    /// Any kind of space.
+    Space,
 }
 
 fn fold_char(c: char) -> Folded {
+    // Most text is ASCII: settle it before the long match below.
+    if c.is_ascii() {
+        return match c {
+            '\'' | '`' | '-' | '.' => Folded::Drop,
+            c if c.is_whitespace() => Folded::Space,
+            c => Folded::One(c.to_ascii_lowercase()),
+        };
+    }
     let base = match c {
+        // Apostrophes and primes: "O’Brien" is "O'Brien" is "OBrien".
+        '’' | '‘' | 'ʼ' | 'ʻ' | '´' | '′' => return Folded::Drop,
+        // Hyphens (the soft one is invisible), the en dash often typed for one,
+        // the middle dot of "l·l", zero-width characters pasted with a name,
+        // and combining accents of decomposed text ("e" + "\u{301}").
+        '\u{ad}' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '·' => return Folded::Drop,
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => return Folded::Drop,
+        '\u{300}'..='\u{36f}' => return Folded::Drop,
+        c if c.is_whitespace() => return Folded::Space,
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
         'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' => 'c',
         'Ď' | 'ď' | 'Đ' | 'đ' | 'Ð' | 'ð' => 'd',
@@ -57,7 +102,6 @@ fn fold_char(c: char) -> Folded {
         'Æ' | 'æ' => return Folded::Two('a', 'e'),
         'Œ' | 'œ' => return Folded::Two('o', 'e'),
         'Þ' | 'þ' => return Folded::Two('t', 'h'),
-        c if c.is_ascii() => return Folded::One(c.to_ascii_lowercase()),
         _ => return Folded::Lower,
     };
     Folded::One(base)
@@ -73,9 +117,17 @@ pub fn matches(person: &Person, query: &str) -> bool {
     words.iter().all(|word| haystack.contains(word.as_str()))
 }
 
-/// The folded text a person is searched by.
+/// The folded text a person is searched by: the folded name first, then, for
+/// a name of several words, the name run together (so "obrien" finds
+/// "O Brien" and "jeanluc" finds "Jean Luc"), then the other fields, each on
+/// its own line.
 pub fn searchable_text(person: &Person) -> String {
-    let mut text = fold(&person.name);
+    let name = fold(&person.name);
+    let mut text = name.clone();
+    if name.contains(' ') {
+        text.push('\n');
+        text.extend(name.split(' '));
+    }
     for part in [&person.org, &person.role].into_iter().flatten() {
         text.push('\n');
         text.push_str(&fold(part));
@@ -159,10 +211,12 @@ struct IndexEntry {
 
 impl IndexEntry {
     fn new(person: &Person) -> Self {
-        let name_len = fold(&person.name).len();
+        let text = searchable_text(person);
+        // A folded name has no newline: the first one ends it.
+        let name_len = text.find('\n').unwrap_or(text.len());
         Self {
             id: person.id.clone(),
-            text: searchable_text(person),
+            text,
             name_len,
         }
     }
@@ -281,29 +335,40 @@ fn sort_key<'a>(
     }
 }
 
-/// People for the quick-log picker: name matches first (names starting with the
-/// query before others), then matches elsewhere; archived people last.
+/// People for the quick-log picker, best first: whoever has exactly the typed
+/// name (see [`people_named`]), then names starting with it, names with a word
+/// starting with it, names containing it, and matches elsewhere. Archived
+/// people come after everyone else, except that an exact name comes before
+/// any partial one.
 pub fn pick_people(journal: &Journal, text: &str, limit: usize) -> Vec<PersonId> {
-    let folded = fold(text.trim());
+    let folded = fold(text);
     if folded.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<(u8, String, &Person)> = journal
+    let words: Vec<&str> = folded.split(' ').collect();
+    let elsewhere = |p: &Person| {
+        let text = searchable_text(p);
+        words.iter().all(|w| text.contains(w))
+    };
+    // Sorted by: not the exact name, archived, rank, folded name, id.
+    let mut found: Vec<((bool, bool, u8), String, &Person)> = journal
         .people()
         .filter_map(|p| {
             let name = fold(&p.name);
-            let rank = if name.starts_with(&folded) {
+            let rank = if same_name(&name, &folded) {
                 0
-            } else if name.split_whitespace().any(|w| w.starts_with(&folded)) {
+            } else if name.starts_with(&folded) {
                 1
-            } else if name.contains(&folded) {
+            } else if name.split(' ').any(|w| w.starts_with(&folded)) {
                 2
-            } else if matches(p, text) {
+            } else if name.contains(&folded) {
                 3
+            } else if elsewhere(p) {
+                4
             } else {
                 return None;
             };
-            Some((rank + if p.archived { 10 } else { 0 }, name, p))
+            Some(((rank != 0, p.archived, rank), name, p))
         })
         .collect();
     found.sort_unstable_by(|a, b| (a.0, &a.1, &a.2.id).cmp(&(b.0, &b.1, &b.2.id)));
@@ -312,6 +377,33 @@ pub fn pick_people(journal: &Journal, text: &str, limit: usize) -> Vec<PersonId>
         .take(limit)
         .map(|(_, _, p)| p.id.clone())
         .collect()
+}
+
+/// The people whose name is `name`, ignoring case, accents, apostrophes,
+/// hyphens, dots and spaces ("o brien", "O’Brien" and "OBrien" are one name;
+/// "Rachel Kimball" is not "Rachel Kim"): the ones not archived first, each
+/// group in the journal's order. Empty when `name` folds to nothing. This is
+/// how a name typed in full finds the person it already belongs to instead of
+/// making a second one.
+pub fn people_named(journal: &Journal, name: &str) -> Vec<PersonId> {
+    let wanted = fold(name);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<&Person> = journal
+        .people()
+        .filter(|p| same_name(&fold(&p.name), &wanted))
+        .collect();
+    // Stable, so each group keeps the journal's order.
+    found.sort_by_key(|p| p.archived);
+    found.into_iter().map(|p| p.id.clone()).collect()
+}
+
+/// Whether two folded names are the same name; spaces only say where words
+/// break, and people disagree about that ("Jean Luc", "Jean-Luc").
+fn same_name(a: &str, b: &str) -> bool {
+    let letter = |c: &u8| *c != b' ';
+    a.bytes().filter(letter).eq(b.bytes().filter(letter))
 }
 
 /// Everyone's id and name, ordered by name ignoring case and accents (for menus).
@@ -335,5 +427,16 @@ mod tests {
         assert_eq!(fold("Siobhán Ó Súilleabháin"), "siobhan o suilleabhain");
         assert_eq!(fold("Straße Œuvre"), "strasse oeuvre");
         assert_eq!(fold("Δημήτρης"), "δημήτρης");
+    }
+
+    #[test]
+    fn folding_drops_punctuation_and_extra_spaces() {
+        assert_eq!(
+            fold("  Siobhán  O’Brien-Ní\u{a0}Dhuibh "),
+            "siobhan obrienni dhuibh"
+        );
+        assert_eq!(fold("J.R.R. Tolkien"), "jrr tolkien");
+        assert_eq!(fold("Sio\u{200b}bha\u{301}n"), "siobhan");
+        assert_eq!(fold("’ - . "), "");
     }
 }

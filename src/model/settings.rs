@@ -3,30 +3,43 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::ModelError;
-
-/// The tag that marks your usual circle unless the user picks another.
-pub const DEFAULT_CIRCLE_TAG: &str = "posse";
+use super::person::{same_text, Person};
 
 /// Settings stored with the journal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Reading also accepts the older single tag, `"circle": "crew"`, as the
+/// list `["crew"]`; writing always uses `circles`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredSettings")]
 pub struct Settings {
-    /// People with this tag form your usual circle (network chart "usual circle vs everyone else").
-    #[serde(default = "default_circle")]
-    pub circle: String,
+    /// Tags whose people form your usual circle (Insights: "usual circle and
+    /// everyone else"), as the user chose them; empty until they choose.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub circles: Vec<String>,
     /// Thresholds of the nudge rules.
-    #[serde(default, skip_serializing_if = "NudgeConfig::is_default")]
+    #[serde(skip_serializing_if = "NudgeConfig::is_default")]
     pub nudges: NudgeConfig,
 }
 
-fn default_circle() -> String {
-    DEFAULT_CIRCLE_TAG.to_owned()
+/// Settings as stored, in either shape of the usual circle.
+#[derive(Deserialize)]
+struct StoredSettings {
+    #[serde(default)]
+    circles: Option<Vec<String>>,
+    /// The shape before the list: one tag.
+    #[serde(default)]
+    circle: Option<String>,
+    #[serde(default)]
+    nudges: NudgeConfig,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
+impl From<StoredSettings> for Settings {
+    fn from(stored: StoredSettings) -> Self {
         Self {
-            circle: default_circle(),
-            nudges: NudgeConfig::default(),
+            circles: stored
+                .circles
+                .unwrap_or_else(|| stored.circle.into_iter().collect()),
+            nudges: stored.nudges,
         }
     }
 }
@@ -37,9 +50,49 @@ impl Settings {
         *self == Self::default()
     }
 
+    /// Whether the usual circle has been chosen.
+    pub fn has_circle(&self) -> bool {
+        !self.circles.is_empty()
+    }
+
+    /// Whether `tag` is one of the usual-circle tags (ignoring case).
+    pub fn is_circle_tag(&self, tag: &str) -> bool {
+        self.circles.iter().any(|c| same_text(c, tag))
+    }
+
+    /// Whether `person` belongs to the usual circle: they carry one of its tags.
+    pub fn in_circle(&self, person: &Person) -> bool {
+        self.circles.iter().any(|tag| person.has_tag(tag))
+    }
+
+    /// The usual circle with `tag` added (`chosen`) or taken out; the rest
+    /// keeps its order.
+    pub fn with_circle_tag(&self, tag: &str, chosen: bool) -> Self {
+        let mut next = self.clone();
+        next.circles.retain(|c| !same_text(c, tag));
+        if chosen {
+            next.circles.push(tag.trim().to_owned());
+        }
+        next
+    }
+
+    /// Trims the circle tags and drops repeats (ignoring case; the first
+    /// spelling stays). Blank tags are left for [`validate`](Self::validate)
+    /// to refuse.
+    pub fn normalize(&mut self) {
+        let mut kept: Vec<String> = Vec::with_capacity(self.circles.len());
+        for tag in self.circles.drain(..) {
+            let tag = tag.trim().to_owned();
+            if tag.is_empty() || !kept.iter().any(|k| same_text(k, &tag)) {
+                kept.push(tag);
+            }
+        }
+        self.circles = kept;
+    }
+
     /// Checks the settings make sense.
     pub fn validate(&self) -> Result<(), ModelError> {
-        if self.circle.trim().is_empty() {
+        if self.circles.iter().any(|tag| tag.trim().is_empty()) {
             return Err(ModelError::EmptyCircleTag);
         }
         self.nudges.validate()

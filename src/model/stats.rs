@@ -40,9 +40,15 @@ pub struct PersonStats {
     pub nos_by_me: u32,
     /// Times they said no.
     pub nos_by_them: u32,
-    /// Open favours and loans you owe them, with amounts still outstanding.
+    /// Asks taken back by whoever made them.
+    pub withdrawn: u32,
+    /// Their asks you have not answered yet.
+    pub waiting_on_me: u32,
+    /// Your asks they have not answered yet.
+    pub waiting_on_them: u32,
+    /// Promises and loans you owe them, with amounts still outstanding.
     pub owed_by_me: Owed,
-    /// Open favours and loans they owe you.
+    /// Promises and loans they owe you.
     pub owed_to_me: Owed,
 }
 
@@ -83,7 +89,7 @@ impl InitiationCounts {
 /// Open items owed in one direction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Owed {
-    /// Items with something still outstanding (favours, asks, loans).
+    /// Items with something still outstanding (promises, loans).
     pub items: u32,
     /// Outstanding money per currency, in minor units (money loans only).
     pub money: BTreeMap<String, u64>,
@@ -128,10 +134,13 @@ impl PersonStats {
                     Party::Me => self.asks_by_me += 1,
                     Party::Them => self.asks_by_them += 1,
                 }
-                match ask.outcome {
-                    Outcome::DeclinedByMe => self.nos_by_me += 1,
-                    Outcome::DeclinedByThem => self.nos_by_them += 1,
-                    Outcome::Granted | Outcome::Open => {}
+                match (ask.outcome, ask.by) {
+                    (Outcome::DeclinedByMe, _) => self.nos_by_me += 1,
+                    (Outcome::DeclinedByThem, _) => self.nos_by_them += 1,
+                    (Outcome::Withdrawn, _) => self.withdrawn += 1,
+                    (Outcome::Open, Party::Them) => self.waiting_on_me += 1,
+                    (Outcome::Open, Party::Me) => self.waiting_on_them += 1,
+                    (Outcome::Granted, _) => {}
                 }
             }
             if let Some(obligation) = exchange.obligation() {
@@ -198,6 +207,11 @@ pub struct Balance {
 pub enum BalanceReading {
     /// No gives or takes and too few asks to say anything.
     NothingYet,
+    /// Fewer than [`HANDFUL`] gives and takes, both sides some: too few to
+    /// call it balanced or not, so only the counts are shown.
+    FewSoFar { gave: u32, got: u32 },
+    /// Only one side has given anything (the other side's count is 0).
+    OnlyOneWay { gave: u32, got: u32 },
     /// Gives and takes are close (see [`read_balance`]).
     Balanced,
     /// You give clearly more than you get.
@@ -210,11 +224,35 @@ pub enum BalanceReading {
     TheyMostlyAsk,
 }
 
+/// "You gave 1 · they gave 0": the raw counts, as every screen writes them.
+pub fn gave_got_phrase(gave: u32, got: u32) -> String {
+    format!("You gave {gave} · they gave {got}")
+}
+
 impl BalanceReading {
-    /// Short text for the UI.
+    /// The reading in a few words, for lists: "balanced", or the raw counts
+    /// when there are too few to read ("You gave 1 · they gave 0").
+    pub fn label(self) -> String {
+        match self {
+            Self::NothingYet => "nothing exchanged yet".to_owned(),
+            Self::FewSoFar { gave, got } | Self::OnlyOneWay { gave, got } => {
+                gave_got_phrase(gave, got)
+            }
+            Self::Balanced => "balanced".to_owned(),
+            Self::YouGiveMore => "you give more".to_owned(),
+            Self::TheyGiveMore => "they give more".to_owned(),
+            Self::YouMostlyAsk => "you mostly ask".to_owned(),
+            Self::TheyMostlyAsk => "they mostly ask".to_owned(),
+        }
+    }
+
+    /// What the reading means, in a sentence that follows [`label`](Self::label).
     pub fn message(self) -> &'static str {
         match self {
             Self::NothingYet => "Nothing exchanged yet.",
+            Self::FewSoFar { .. } => "Too few exchanges yet to tell whether it is balanced.",
+            Self::OnlyOneWay { gave, .. } if gave > 0 => "So far only you have given.",
+            Self::OnlyOneWay { .. } => "So far only they have given.",
             Self::Balanced => "Balanced: you give and take about equally.",
             Self::YouGiveMore => "You give more than you get.",
             Self::TheyGiveMore => "They give more than you do.",
@@ -227,14 +265,20 @@ impl BalanceReading {
 /// Asks needed before the asking pattern overrides the give/take reading.
 pub const MIN_ASKS_FOR_ASK_READING: u32 = 3;
 
+/// Gives and takes needed before the balance is read as balanced or not:
+/// with fewer, one exchange would swing the reading.
+pub const HANDFUL: u32 = 5;
+
 /// Reads the balance. Rules, in order:
 ///
 /// 1. With at least [`MIN_ASKS_FOR_ASK_READING`] asks in total, if one side
 ///    made at least two thirds of them: `YouMostlyAsk` / `TheyMostlyAsk`.
 /// 2. With no gives and no takes: `NothingYet`.
-/// 3. `Balanced` when gives and takes differ by at most 1, or by at most 20%
+/// 3. When one side has given nothing: `OnlyOneWay` with the counts.
+/// 4. With fewer than [`HANDFUL`] gives and takes: `FewSoFar` with the counts.
+/// 5. `Balanced` when gives and takes differ by at most 1, or by at most 20%
 ///    of all gives and takes (difference × 5 ≤ total).
-/// 4. Otherwise `YouGiveMore` or `TheyGiveMore`.
+/// 6. Otherwise `YouGiveMore` or `TheyGiveMore`.
 pub fn read_balance(gave: u32, got: u32, asks_by_me: u32, asks_by_them: u32) -> BalanceReading {
     let asks = asks_by_me + asks_by_them;
     if asks >= MIN_ASKS_FOR_ASK_READING {
@@ -248,6 +292,12 @@ pub fn read_balance(gave: u32, got: u32, asks_by_me: u32, asks_by_them: u32) -> 
     let total = u64::from(gave) + u64::from(got);
     if total == 0 {
         return BalanceReading::NothingYet;
+    }
+    if gave == 0 || got == 0 {
+        return BalanceReading::OnlyOneWay { gave, got };
+    }
+    if total < u64::from(HANDFUL) {
+        return BalanceReading::FewSoFar { gave, got };
     }
     let diff = u64::from(gave.abs_diff(got));
     if diff <= 1 || diff * 5 <= total {
@@ -277,7 +327,8 @@ pub enum DueStatus {
 pub struct ContactDue {
     /// Status against the cadence.
     pub status: DueStatus,
-    /// The day the clock counts from: last contact, else the met date, else the created date.
+    /// The day the clock counts from: the last contact; with none, the later
+    /// of the met date and the day they were added.
     pub since: NaiveDate,
     /// Whole days from `since` to today (0 if `since` is in the future).
     pub days_since: i64,
@@ -293,12 +344,13 @@ pub fn due_soon_window(ideal: u32) -> i64 {
 }
 
 /// How due `person` is on `today`. Any logged contact resets the clock; with
-/// no contact ever it counts from the met date, else from the created date.
+/// no contact ever it starts on the later of the met date and the day they
+/// were added, so someone met years ago and added today is not overdue.
 pub fn contact_due(person: &Person, stats: &PersonStats, today: NaiveDate) -> ContactDue {
+    let added = person.created.date_naive();
     let since = stats
         .last_contact
-        .or(person.met.date)
-        .unwrap_or_else(|| person.created.date_naive());
+        .unwrap_or_else(|| person.met.date.map_or(added, |met| met.max(added)));
     let days_since = days_between(since, today).max(0);
     let Some(cadence) = person.cadence else {
         return ContactDue {

@@ -1,5 +1,6 @@
-//! Lists for the "Today" screen: who to reconnect with, what you owe and
-//! lent, upcoming birthdays, the nudges, and the weekly streak.
+//! Lists for the "Today" screen: who to reconnect with, asks waiting on you
+//! and on them, what you owe and what you are owed, upcoming birthdays, the
+//! nudges, and the weekly streak.
 //! Archived people are left out of all of them.
 //!
 //! [`overview`] computes the whole screen at once, and each list stays cheap
@@ -16,9 +17,7 @@ use rustc_hash::FxHashMap;
 
 use super::dates::{add_days, days_between};
 use super::ids::{ExchangeId, InteractionId, PersonId};
-use super::interaction::{
-    format_money, Exchange, Interaction, LoanSubject, ObligationKind, Outstanding, Party,
-};
+use super::interaction::{Interaction, ObligationKind, Outstanding, Party};
 use super::journal::Journal;
 use super::network::{streak, NetworkFilter, Streak};
 use super::nudges::{evaluate, nudges_for, Nudge};
@@ -225,7 +224,90 @@ pub fn short_message(nudge: &Nudge) -> String {
     }
 }
 
-/// Something still owed on one exchange, for the "You owe" list.
+/// An ask still waiting for an answer, for "Waiting on you" and "Waiting on them".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenAsk {
+    /// The person on the other side.
+    pub person: PersonId,
+    /// Where it was logged.
+    pub interaction: InteractionId,
+    pub exchange: ExchangeId,
+    /// The day it was asked.
+    pub since: NaiveDate,
+    /// Who asked.
+    pub asker: Party,
+    /// What was asked for, in words.
+    pub what: String,
+}
+
+impl OpenAsk {
+    /// The ask in words, with the other person's name (see [`open_ask_sentence`]).
+    pub fn sentence(&self, name: &str) -> String {
+        open_ask_sentence(self.asker, name, &self.what)
+    }
+}
+
+/// An open ask in plain words: "You asked Sam for a consulting gig: waiting
+/// for an answer." or "Daniel asked you for an intro: you haven't answered."
+pub fn open_ask_sentence(asker: Party, name: &str, what: &str) -> String {
+    match asker {
+        Party::Me => format!("You asked {name} for {what}: waiting for an answer."),
+        Party::Them => format!("{name} asked you for {what}: you haven't answered."),
+    }
+}
+
+/// The open asks of `interaction` with `person` (or with anyone, for `None`).
+pub fn open_asks_in<'a>(
+    interaction: &'a Interaction,
+    person: Option<&'a PersonId>,
+) -> impl Iterator<Item = OpenAsk> + 'a {
+    interaction
+        .exchanges
+        .iter()
+        .filter(move |e| person.is_none_or(|p| &e.person == p))
+        .filter_map(move |e| {
+            let ask = e.ask.filter(|a| a.is_open())?;
+            Some(OpenAsk {
+                person: e.person.clone(),
+                interaction: interaction.id.clone(),
+                exchange: e.id.clone(),
+                since: interaction.date,
+                asker: ask.by,
+                what: e.what(),
+            })
+        })
+}
+
+/// Asks waiting for an answer, either way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Waiting {
+    /// Their asks you have not answered, oldest first.
+    pub on_me: Vec<OpenAsk>,
+    /// Your asks they have not answered, oldest first.
+    pub on_them: Vec<OpenAsk>,
+}
+
+/// Open asks with everyone not archived, in one pass over the log.
+pub fn waiting(journal: &Journal) -> Waiting {
+    let mut waiting = Waiting::default();
+    for interaction in journal.interactions() {
+        for ask in open_asks_in(interaction, None) {
+            if journal.person(&ask.person).is_none_or(|p| p.archived) {
+                continue;
+            }
+            match ask.asker {
+                Party::Them => waiting.on_me.push(ask),
+                Party::Me => waiting.on_them.push(ask),
+            }
+        }
+    }
+    let key = |a: &OpenAsk| (a.since, a.interaction.clone(), a.exchange.clone());
+    waiting.on_me.sort_by_key(key);
+    waiting.on_them.sort_by_key(key);
+    waiting
+}
+
+/// Something still owed on one exchange, for the "You owe" and "They owe" lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwedItem {
     /// The person on the other side.
@@ -237,7 +319,7 @@ pub struct OwedItem {
     pub since: NaiveDate,
     /// Who owes it.
     pub debtor: Party,
-    /// An open favour to deliver, or a loan to pay back.
+    /// A promise to deliver, or a loan to pay back.
     pub kind: ObligationKind,
     /// What it is, in words: the exchange's note, else the lent item or
     /// amount, else the kind ("a favour", "an introduction", ...).
@@ -249,11 +331,11 @@ pub struct OwedItem {
 }
 
 impl OwedItem {
-    /// One line: "Open favour: a review of my notes", "Loan: 50.00 EUR",
-    /// "Loan: rent (37.50 EUR left)", "Open favour: a talk (60% left)".
+    /// One line: "Promised: a review of my notes", "Loan: 50.00 EUR",
+    /// "Loan: rent (37.50 EUR left)", "Promised: a talk (60% left)".
     pub fn summary(&self) -> String {
         let label = match self.kind {
-            ObligationKind::Delivery => "Open favour",
+            ObligationKind::Delivery => "Promised",
             ObligationKind::Repayment => "Loan",
         };
         let money_is_what = matches!(&self.outstanding, Outstanding::Money { .. })
@@ -270,25 +352,13 @@ impl OwedItem {
     }
 }
 
-fn what_of(exchange: &Exchange) -> String {
-    let note = exchange.note.trim();
-    if !note.is_empty() {
-        return note.to_owned();
-    }
-    match &exchange.loan {
-        Some(LoanSubject::Item { item }) if !item.trim().is_empty() => item.trim().to_owned(),
-        Some(LoanSubject::Money { amount, currency }) => format_money(*amount, currency),
-        _ => exchange.kind.phrase().to_owned(),
-    }
-}
-
-/// What you owe and what you lent.
+/// What you owe and what you are owed: promises and loans, never open asks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Owed {
-    /// Open favours you owe and loans you have not paid back, oldest first.
+    /// Your promises not yet kept and loans you have not paid back, oldest first.
     pub by_me: Vec<OwedItem>,
-    /// Loans you made that are not paid back yet, oldest first.
-    pub lent: Vec<OwedItem>,
+    /// Their promises not yet kept and your loans not paid back yet, oldest first.
+    pub to_me: Vec<OwedItem>,
 }
 
 /// Open items with everyone not archived, in one pass over the log.
@@ -302,10 +372,9 @@ pub fn owed(journal: &Journal) -> Owed {
             if obligation.outstanding.is_zero() {
                 continue;
             }
-            let list = match (obligation.debtor, obligation.kind) {
-                (Party::Me, _) => &mut owed.by_me,
-                (Party::Them, ObligationKind::Repayment) => &mut owed.lent,
-                (Party::Them, ObligationKind::Delivery) => continue,
+            let list = match obligation.debtor {
+                Party::Me => &mut owed.by_me,
+                Party::Them => &mut owed.to_me,
             };
             if journal.person(&exchange.person).is_none_or(|p| p.archived) {
                 continue;
@@ -317,15 +386,15 @@ pub fn owed(journal: &Journal) -> Owed {
                 since: interaction.date,
                 debtor: obligation.debtor,
                 kind: obligation.kind,
-                what: what_of(exchange),
-                partly_settled: obligation.settleable && exchange.settled_total() > 0,
+                what: exchange.what(),
+                partly_settled: exchange.settled_total() > 0,
                 outstanding: obligation.outstanding,
             });
         }
     }
     let key = |item: &OwedItem| (item.since, item.interaction.clone(), item.exchange.clone());
     owed.by_me.sort_by_key(key);
-    owed.lent.sort_by_key(key);
+    owed.to_me.sort_by_key(key);
     owed
 }
 
@@ -336,7 +405,9 @@ pub struct TodayOverview {
     pub reconnect: Vec<DueContact>,
     /// People not archived who are snoozed on this day.
     pub snoozed: u32,
-    /// What you owe and lent.
+    /// Asks waiting for an answer, either way.
+    pub waiting: Waiting,
+    /// What you owe and what you are owed.
     pub owed: Owed,
     /// Birthdays in the next 7 days (today included), with or without a year.
     pub birthdays: Vec<UpcomingBirthday>,
@@ -365,6 +436,7 @@ pub fn overview(journal: &Journal, today: NaiveDate) -> TodayOverview {
             .people()
             .filter(|p| !p.archived && p.is_snoozed(today))
             .count() as u32,
+        waiting: waiting(journal),
         owed: owed(journal),
         birthdays: upcoming_birthdays(journal, today, BIRTHDAY_DAYS),
         nudges: today_nudges(journal, today),

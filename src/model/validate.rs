@@ -10,7 +10,9 @@ use chrono::{DateTime, Utc};
 use super::dates::check_date;
 use super::error::ModelError;
 use super::ids::{PersonId, PurposeId};
-use super::interaction::{ExchangeKind, Interaction, LoanSubject, Measure, Outstanding, Portion};
+use super::interaction::{
+    ExchangeKind, Interaction, LoanSubject, Measure, Outcome, Outstanding, Portion,
+};
 use super::person::{same_text, Person};
 use super::purpose::Purpose;
 
@@ -98,6 +100,15 @@ pub(crate) fn normalize_interaction(interaction: &mut Interaction) {
     interaction.created = to_millis(interaction.created);
     interaction.updated = to_millis(interaction.updated);
     for exchange in &mut interaction.exchanges {
+        // Journals written before asks had answers settled open asks in parts:
+        // such an ask was said yes to and is being delivered, so it is a
+        // granted promise (settled in parts, as before).
+        if let Some(ask) = &mut exchange.ask {
+            if ask.is_open() && !exchange.settlements.is_empty() {
+                ask.outcome = Outcome::Granted;
+                exchange.promised = exchange.kind != ExchangeKind::Loan;
+            }
+        }
         match &mut exchange.loan {
             Some(LoanSubject::Money { currency, .. }) => {
                 *currency = currency.trim().to_ascii_uppercase();
@@ -183,14 +194,34 @@ fn validate_exchange(interaction: &Interaction, index: usize) -> Result<(), Mode
         }
         _ => {}
     }
+    if let Some(ask) = exchange.ask {
+        match (ask.outcome, ask.answered) {
+            (Outcome::Open, Some(_)) => return Err(ModelError::OpenAskWithAnswerDate(xid.clone())),
+            (_, Some(answered)) => {
+                check_date(answered)?;
+                if answered < interaction.date {
+                    return Err(ModelError::AnswerBeforeAsk {
+                        exchange: xid.clone(),
+                        answered,
+                        asked: interaction.date,
+                    });
+                }
+            }
+            (_, None) => {}
+        }
+        if exchange.promised && ask.outcome != Outcome::Granted {
+            return Err(ModelError::PromiseWithoutYes(xid.clone()));
+        }
+    }
     if exchange.settlements.is_empty() {
         return Ok(());
     }
-    let obligation = exchange
-        .obligation()
-        .ok_or_else(|| ModelError::NothingToSettle(xid.clone()))?;
-    if !obligation.settleable {
-        return Err(ModelError::LoanNotMadeYet(xid.clone()));
+    if exchange.obligation().is_none() {
+        return Err(if exchange.kind == ExchangeKind::Loan {
+            ModelError::LoanNotMadeYet(xid.clone())
+        } else {
+            ModelError::NothingToSettle(xid.clone())
+        });
     }
     let (whole, currency) = match exchange.measure() {
         Measure::Money { whole, currency } => (whole, Some(currency)),

@@ -30,6 +30,19 @@ pub fn random_u64() -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// The browser's clock and randomness, from which the model mints ids and times.
+pub struct BrowserMinter;
+
+impl crate::model::Minter for BrowserMinter {
+    fn now(&mut self) -> DateTime<Utc> {
+        now()
+    }
+
+    fn random(&mut self) -> u64 {
+        random_u64()
+    }
+}
+
 /// A short random token that tells this tab's writes apart from other tabs'.
 pub fn random_token() -> String {
     let mut n = random_u64();

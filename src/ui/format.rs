@@ -2,10 +2,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::dates::gap_in_words;
+use crate::model::stats::gave_got_phrase;
 use crate::model::{DueStatus, PersonStats};
 
-/// "today", "yesterday", "3 days ago", "3 weeks ago", "5 months ago", "2 years ago";
-/// dates after today read "in 3 days".
+/// "today", "yesterday", "3 days ago", "3 weeks ago", then long gaps in the
+/// model's words ("about 5 months ago", "over 2 years ago"); dates after
+/// today read "in 3 days".
 pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
     let days = (today - date).num_days();
     if days < 0 {
@@ -19,8 +22,7 @@ pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
         1 => "yesterday".to_owned(),
         2..=13 => format!("{days} days ago"),
         14..=59 => format!("{} weeks ago", days / 7),
-        60..=729 => format!("{} months ago", days / 30),
-        _ => format!("{} years ago", days / 365),
+        _ => format!("{} ago", gap_in_words(days)),
     }
 }
 
@@ -63,9 +65,8 @@ fn times(n: u32) -> String {
 /// "You gave 4 · they gave 2 · you asked 1 · they asked 5 · you said no 0 times".
 pub fn counters_sentence(stats: &PersonStats) -> String {
     format!(
-        "You gave {} · they gave {} · you asked {} · they asked {} · you said no {}",
-        stats.gave,
-        stats.got,
+        "{} · you asked {} · they asked {} · you said no {}",
+        gave_got_phrase(stats.gave, stats.got),
         stats.asks_by_me,
         stats.asks_by_them,
         times(stats.nos_by_me)
@@ -99,8 +100,9 @@ mod tests {
         assert_eq!(relative_day(d(2026, 11, 24), today), "yesterday");
         assert_eq!(relative_day(d(2026, 11, 20), today), "5 days ago");
         assert_eq!(relative_day(d(2026, 11, 4), today), "3 weeks ago");
-        assert_eq!(relative_day(d(2026, 6, 1), today), "5 months ago");
-        assert_eq!(relative_day(d(2023, 11, 1), today), "3 years ago");
+        assert_eq!(relative_day(d(2026, 6, 1), today), "about 6 months ago");
+        assert_eq!(relative_day(d(2025, 9, 1), today), "over a year ago");
+        assert_eq!(relative_day(d(2023, 11, 1), today), "over 3 years ago");
         assert_eq!(relative_day(d(2026, 11, 28), today), "in 3 days");
     }
 

@@ -1,11 +1,11 @@
 //! The running journal: the model in memory and the store behind it.
 //!
-//! Every change goes through [`Session::apply`]: it pulls in anything another tab
-//! saved, applies the action to the model, then saves just what changed. A failed
+//! Every change goes through [`Session::execute`]: it pulls in anything another
+//! tab saved, executes the commands in the model, then saves just what changed. A failed
 //! save keeps the change in memory and says why, so the UI can warn and offer a
 //! backup.
 
-use crate::model::{Action, Journal, ModelError};
+use crate::model::{Command, Executed, Journal, ModelError};
 use crate::storage::local::LocalBackend;
 use crate::storage::{self, LoadError, Store, Usage};
 
@@ -41,32 +41,18 @@ impl Session {
         &self.journal
     }
 
-    /// Applies one action and saves it. A rejected action changes nothing.
-    pub fn apply(&mut self, action: Action) -> Result<SaveState, ModelError> {
-        self.apply_all(vec![action])
-    }
-
-    /// Applies several actions as one step (all or none), then saves them.
-    pub fn apply_all(&mut self, actions: Vec<Action>) -> Result<SaveState, ModelError> {
+    /// Executes a batch of commands as one step: one sync with other tabs, the
+    /// commands (all or none), then one save. A rejected batch changes nothing.
+    pub fn execute(&mut self, commands: Vec<Command>) -> Result<(SaveState, Executed), ModelError> {
         let _ = self.store.sync(&mut self.journal);
-        let mut applied_all = Vec::with_capacity(actions.len());
-        if let [action] = actions.as_slice() {
-            applied_all.push(self.journal.apply(action.clone())?);
-        } else {
-            // Several actions go to a copy first, so a failure part-way changes nothing.
-            let mut draft = self.journal.clone();
-            for action in actions {
-                applied_all.push(draft.apply(action)?);
-            }
-            self.journal = draft;
-        }
-        let mut state = SaveState::Saved;
-        for applied in &applied_all {
-            if let Err(err) = self.store.save(&mut self.journal, applied) {
-                state = SaveState::Unsaved(err.to_string());
-            }
-        }
-        Ok(state)
+        let executed = self
+            .journal
+            .execute(commands, &mut browser::BrowserMinter)?;
+        let state = match self.store.save(&mut self.journal, &executed.applied) {
+            Ok(_) => SaveState::Saved,
+            Err(err) => SaveState::Unsaved(err.to_string()),
+        };
+        Ok((state, executed))
     }
 
     /// Writes again whatever a failed save left unsaved.

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, PersonId};
+use crate::model::{PersonId, Undo};
 
 use super::session::{SaveState, Session};
 
@@ -20,8 +20,21 @@ use super::session::{SaveState, Session};
 pub struct Toast {
     /// What happened.
     pub message: String,
-    /// Actions that undo it, if it can be undone.
-    pub undo: Option<Vec<Action>>,
+    /// What takes it back, if it can be taken back.
+    pub undo: Option<Undo>,
+    /// Whether taking it back re-does an undone change (the button says "Redo").
+    pub redo: bool,
+}
+
+impl Toast {
+    /// A message with nothing to take back.
+    pub fn say(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            undo: None,
+            redo: false,
+        }
+    }
 }
 
 /// UI state shared by every screen.

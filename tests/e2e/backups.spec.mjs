@@ -336,3 +336,114 @@ test("a backup older than 30 days gets a nudge, on the Backups page and in Setti
   await backups.downloadBackup();
   await expect(backups.lastBackup).toHaveText("Last backup today.");
 });
+
+/** A vCard file of `cards`, each `[name, phone, email]` (empty strings left out). */
+function vcardFile(cards) {
+  const text = cards
+    .map(([name, tel, email]) =>
+      ["BEGIN:VCARD", "VERSION:3.0", `FN:${name}`, tel && `TEL:${tel}`, email && `EMAIL:${email}`, "END:VCARD"]
+        .filter(Boolean)
+        .join("\r\n"),
+    )
+    .join("\r\n");
+  return { name: "contacts.vcf", mimeType: "text/vcard", buffer: Buffer.from(`${text}\r\n`) };
+}
+
+test("contacts: a shared name alone is shown but added; a shared phone is merged", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open();
+  await backups.open();
+  const preview = backups.contactsPreview("Import phone contacts (vCard)");
+  await backups.contactsFile("vCard file").setInputFiles(vcardFile([["Sam Lee", "+44 7700 900001", "sam@a.example"]]));
+  await expect(preview).toContainText("1 contact found, 1 to add");
+  await preview.getByRole("button", { name: "Import these contacts" }).click();
+  await expect(app.toast).toContainText("Imported 1 person");
+
+  await backups.contactsFile("vCard file").setInputFiles(
+    vcardFile([
+      // Another Sam Lee: a different phone and email, so not flagged at all.
+      ["Sam Lee", "+44 7700 900002", "slee@b.example"],
+      // The same number written with 00: the same person.
+      ["S. Lee", "0044 7700 900001", ""],
+      // The same name and a number that may be the same without its country code.
+      ["Sam Lee", "07700 900001", ""],
+    ]),
+  );
+  await expect(preview).toContainText("3 contacts found, 2 to add");
+  const contacts = preview.locator(".import-contact");
+  await expect(contacts.nth(0).locator(".warning")).toHaveCount(0);
+  await expect(contacts.nth(1)).toContainText("Likely the same as Sam Lee (same phone 0044 7700 900001)");
+  await expect(preview.getByLabel("What to do with S. Lee")).toHaveValue(/^merge/);
+  await expect(contacts.nth(2)).toContainText("Possibly the same as Sam Lee (same name)");
+  await expect(preview.getByLabel("What to do with Sam Lee")).toHaveValue("add");
+  await app.expectNoAxeViolations();
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("contacts-name-only-match.png"), fullPage: true });
+
+  await preview.getByRole("button", { name: "Import these contacts" }).click();
+  await expect(app.toast).toContainText("Imported 2 people");
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Sam Lee", "Sam Lee", "Sam Lee"]);
+});
+
+test("a backup with a key written twice is refused at both places and changes nothing", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace" }]);
+  await backups.open();
+  const file = await backups.downloadBackup();
+  // A second, empty list of people: read naively, it would empty the journal on Replace.
+  const text = file.text.replace('\n"purposes": [', '\n"people": [],\n"purposes": [');
+  const stored = await rapportEntries(page);
+
+  await backups.chooseBackup({ name: "twice.json", text });
+  await expect(page.getByText("This file was not imported. Nothing was changed.")).toBeVisible();
+  await expect(backups.problems).toHaveText(/^people: this key appears twice \(line 6, column 1 and line \d+, column 1\)$/);
+  await expect(backups.preview).toHaveCount(0);
+  await app.expectNoAxeViolations();
+  await page.screenshot({ path: test.info().outputPath("backup-repeated-key.png"), fullPage: true });
+  expect(await rapportEntries(page)).toEqual(stored);
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace"]);
+});
+
+test("a merge keeps both of two people made separately with the same id", async ({ page }) => {
+  const app = new AppPage(page);
+  const people = new PeoplePage(page);
+  const backups = new BackupsPage(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace" }]);
+  await backups.open();
+  const file = await backups.downloadBackup();
+  // Another device made Grace a day earlier, and her id happens to be Ada's.
+  const backup = JSON.parse(file.text);
+  backup.people[0].name = "Grace Hopper";
+  backup.people[0].created -= 86400000;
+  backup.people[0].updated = backup.people[0].created;
+
+  await backups.chooseBackup({ name: "other-device.json", text: JSON.stringify(backup) });
+  await expect(backups.preview).toContainText(
+    "People: 0 new, 0 identical, 0 in conflict, 0 only in this journal, 1 made separately with the same id (a merge keeps both)",
+  );
+  await expect(backups.preview.getByRole("list", { name: "Kept as two records" })).toHaveText(
+    "Person Grace Hopper in the backup and Ada Lovelace in your journal share an id but were made separately: a merge keeps both",
+  );
+  await expect(backups.preview.getByRole("list", { name: "Conflicts" })).toHaveCount(0);
+  await app.expectNoAxeViolations();
+  await page.screenshot({ path: test.info().outputPath("backup-kept-both.png"), fullPage: true });
+  await backups.merge();
+
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
+  await page.reload();
+  await app.waitUntilReady();
+  await app.go("People");
+  await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
+});

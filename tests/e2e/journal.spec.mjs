@@ -63,7 +63,7 @@ test("a new user's first week with Rapport", async ({ page }) => {
   await page.getByRole("button", { name: "Log contact" }).click();
   await log.dialog.getByLabel("Anything asked or given?").selectOption({ label: "They asked for…" });
   await log.dialog.locator("#quick-log-what").fill("a weekend of proofreading");
-  await log.dialog.getByRole("radio", { name: "No", exact: true }).check();
+  await log.dialog.getByRole("radio", { name: "Said no", exact: true }).check();
   await log.dialog.getByRole("button", { name: "Log it" }).click();
   await expect(person.counters).toHaveText(
     "You gave 3 · they gave 0 · you asked 0 · they asked 4 · you said no 1 time",
@@ -71,14 +71,14 @@ test("a new user's first week with Rapport", async ({ page }) => {
   await expect(page.getByText("It's okay to say no.")).toHaveCount(0);
   await expect(person.history.getByText("They asked for a weekend of proofreading: you said no")).toBeVisible();
 
-  // A favour Ada gave that is still open shows up to settle.
+  // A favour Ada promised shows up as owed, to settle when it is done.
   await app.go("People");
   await people.link("Ada Lovelace").click();
   await log.openWithButton();
-  await log.log({ who: "Ada", exchange: "I asked for…", what: "a review of my notes", answer: "Still open" });
-  await expect(page.getByRole("region", { name: "Still open" })).toContainText("They owe an open favour");
-  await page.getByRole("button", { name: /^Settle/ }).click();
-  await expect(page.getByRole("region", { name: "Still open" })).toHaveCount(0);
+  await log.log({ who: "Ada", exchange: "They gave…", what: "a review of my notes", promised: true });
+  await expect(person.owed()).toContainText("They owe you: a review of my notes");
+  await page.getByRole("button", { name: /^Settle:/ }).click();
+  await expect(person.owed()).toHaveCount(0);
 
   // Search ignores case and accents, and looks at organisations and tags.
   await app.go("People");

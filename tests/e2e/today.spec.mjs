@@ -35,10 +35,10 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
   await app.go("People");
   await people.addSomeone({ name: "Hal Jensen" });
 
-  // Ana asked for a review that is still open: you owe it.
+  // Ana asked for a review; you said yes and promised it: you owe it.
   await logContact(page, {
     who: "Ana Lovelace", date: "2026-01-20", by: "They did",
-    exchange: "They asked for…", what: "a review of her talk", answer: "Still open",
+    exchange: "They asked for…", what: "a review of her talk", answer: "Yes, done", promised: true,
   });
   // You made the last three contacts with Ben.
   for (const date of ["2026-01-05", "2026-01-15", "2026-02-01"]) {
@@ -48,7 +48,7 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
   await logContact(page, { who: "Cai Rossi", date: "2026-02-08", by: "They did", exchange: "I gave…", kind: "A loan", what: "a ladder" });
   // Hal asked three times and always got a yes.
   for (const date of ["2026-02-10", "2026-02-17", "2026-02-24"]) {
-    await logContact(page, { who: "Hal Jensen", date, by: "They did", exchange: "They asked for…", what: "advice", answer: "Yes" });
+    await logContact(page, { who: "Hal Jensen", date, by: "They did", exchange: "They asked for…", what: "advice", answer: "Yes, done" });
   }
 
   await app.go("Today");
@@ -69,13 +69,13 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
 
   await expect(today.rows(today.owe)).toHaveCount(1);
   await expect(today.rows(today.owe).first()).toContainText("Ana Lovelace");
-  await expect(today.rows(today.owe).first()).toContainText("Open favour: a review of her talk");
+  await expect(today.rows(today.owe).first()).toContainText("Promised: a review of her talk");
   await expect(today.rows(today.owe).first()).toContainText("since Tue 20 Jan 2026 (6 weeks ago)");
   await expect(today.owe.getByRole("link", { name: "Ana Lovelace" })).toHaveAttribute("href", /#\/people\/p/);
-  await expect(today.rows(today.lent)).toHaveCount(1);
-  await expect(today.rows(today.lent).first()).toContainText("Cai Rossi");
-  await expect(today.rows(today.lent).first()).toContainText("Loan: a ladder");
-  await expect(today.rows(today.lent).first()).toContainText("since Sun 8 Feb 2026");
+  await expect(today.rows(today.theyOwe)).toHaveCount(1);
+  await expect(today.rows(today.theyOwe).first()).toContainText("Cai Rossi");
+  await expect(today.rows(today.theyOwe).first()).toContainText("Loan: a ladder");
+  await expect(today.rows(today.theyOwe).first()).toContainText("since Sun 8 Feb 2026");
 
   await expect(today.rows(today.birthdays)).toHaveCount(2);
   await expect(today.rows(today.birthdays).nth(0)).toHaveText(/Ana Lovelace\s*today$/);
@@ -136,7 +136,7 @@ test("the demo journal's Today, as the host tests compute it", async ({ page }) 
 
   for (const [section, count] of [
     [today.owe, 70],
-    [today.lent, 22],
+    [today.theyOwe, 22],
     [today.sayNo, 8],
     [today.oneSided, 21],
   ]) {

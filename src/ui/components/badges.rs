@@ -27,20 +27,20 @@ pub struct BalanceMeterProps {
     pub balance: Balance,
 }
 
-/// A short balance indicator: an arrow and the reading in words.
+/// A short balance indicator, in words only: "balanced", "you give more",
+/// or the raw counts while there are too few to read ("You gave 1 · they gave 0").
 #[component]
 pub fn BalanceMeter(props: &BalanceMeterProps) -> Html {
-    let (symbol, words, class) = match props.balance.reading {
-        BalanceReading::NothingYet => ("·", "nothing yet", "balance-none"),
-        BalanceReading::Balanced => ("⇄", "balanced", "balance-even"),
-        BalanceReading::YouGiveMore => ("→", "you give more", "balance-give"),
-        BalanceReading::TheyGiveMore => ("←", "they give more", "balance-take"),
-        BalanceReading::YouMostlyAsk => ("?→", "you mostly ask", "balance-take"),
-        BalanceReading::TheyMostlyAsk => ("←?", "they mostly ask", "balance-give"),
+    let reading = props.balance.reading;
+    let class = match reading {
+        BalanceReading::NothingYet
+        | BalanceReading::FewSoFar { .. }
+        | BalanceReading::OnlyOneWay { .. } => "balance-none",
+        BalanceReading::Balanced => "balance-even",
+        BalanceReading::YouGiveMore | BalanceReading::TheyMostlyAsk => "balance-give",
+        BalanceReading::TheyGiveMore | BalanceReading::YouMostlyAsk => "balance-take",
     };
     html! {
-        <span class={classes!("balance", class)}>
-            <span aria-hidden="true">{ symbol }</span>{ " " }{ words }
-        </span>
+        <span class={classes!("balance", class)}>{ reading.label() }</span>
     }
 }

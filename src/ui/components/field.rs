@@ -134,6 +134,9 @@ pub struct SelectFieldProps {
     pub value: AttrValue,
     /// Called with the chosen value.
     pub on_change: Callback<String>,
+    /// The id of text elsewhere on the page that explains the choice.
+    #[prop_or_default]
+    pub described_by: Option<AttrValue>,
 }
 
 /// A labelled select box.
@@ -148,11 +151,28 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} onchange={on_change}>
+            <select id={props.id.clone()} onchange={on_change} aria-describedby={props.described_by.clone()}>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == *props.value}>{ label.clone() }</option>
                 }) }
             </select>
         </div>
     }
+}
+
+/// Menu options whose values are positions in a list, so a form never
+/// depends on how a type prints itself.
+pub fn indexed_options<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    labels
+        .enumerate()
+        .map(|(i, label)| (i.to_string(), label.to_owned()))
+        .collect()
+}
+
+/// The item an [`indexed_options`] value names.
+pub fn pick_indexed<T: Copy>(items: &[T], value: &str) -> Option<T> {
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| items.get(i).copied())
 }

@@ -12,7 +12,7 @@ use crate::backup::{
     find_duplicates, import_csv, import_linkedin, import_vcard, sniff_csv, ColumnMapping,
     ContactImport, CsvPreview, DuplicateOf, LikelyDuplicate, MatchReason,
 };
-use crate::model::{Action, Person, PersonId};
+use crate::model::{Command, Person, PersonId};
 use crate::ui::backup::capitalise;
 use crate::ui::browser;
 use crate::ui::hooks::{use_app, use_file_input, FileInputHandle};
@@ -89,11 +89,16 @@ enum Stage {
     },
 }
 
-fn reason_text(reason: &MatchReason) -> String {
-    match reason {
-        MatchReason::SameEmail(email) => format!("same email {email}"),
-        MatchReason::SamePhone(phone) => format!("same phone {phone}"),
-        MatchReason::SimilarName => "similar name".to_owned(),
+/// "Likely the same as Ana Silva (same email ana@example.org)"; a name alone only "possibly".
+fn duplicate_text(duplicate: &LikelyDuplicate) -> String {
+    let name = match duplicate.of {
+        DuplicateOf::Existing(_) => duplicate.name.clone(),
+        DuplicateOf::Earlier(_) => format!("{} earlier in this file", duplicate.name),
+    };
+    match &duplicate.reason {
+        MatchReason::SameEmail(email) => format!("Likely the same as {name} (same email {email})"),
+        MatchReason::SamePhone(phone) => format!("Likely the same as {name} (same phone {phone})"),
+        MatchReason::SimilarName => format!("Possibly the same as {name} (same name)"),
     }
 }
 
@@ -144,14 +149,17 @@ fn set_mapped(mapping: &mut ColumnMapping, field: &str, column: Option<usize>) {
 /// The preview stage for contacts read from a file.
 fn ready(import: ContactImport, journal: &crate::model::Journal) -> Stage {
     let duplicates = find_duplicates(&import.contacts, journal);
+    // A contact's first flag is its strongest. A name alone is not enough to
+    // merge or skip: two people can share a name, so the default is to add.
     let choices = (0..import.contacts.len())
-        .map(
-            |i| match duplicates.iter().find(|d| d.contact == i).map(|d| &d.of) {
-                Some(DuplicateOf::Existing(id)) => Choice::Merge(id.clone()),
-                Some(DuplicateOf::Earlier(_)) => Choice::Skip,
-                None => Choice::Add,
+        .map(|i| match duplicates.iter().find(|d| d.contact == i) {
+            Some(d) if d.reason == MatchReason::SimilarName => Choice::Add,
+            Some(d) => match &d.of {
+                DuplicateOf::Existing(id) => Choice::Merge(id.clone()),
+                DuplicateOf::Earlier(_) => Choice::Skip,
             },
-        )
+            None => Choice::Add,
+        })
         .collect();
     Stage::Ready {
         import: Rc::new(import),
@@ -283,10 +291,9 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                     match choice {
                         Choice::Add => {
                             added += 1;
-                            actions.push(Action::AddPerson(
-                                contact
-                                    .clone()
-                                    .into_person(PersonId::new(browser::random_u64()), now),
+                            // The model mints the id.
+                            actions.push(Command::AddPerson(
+                                contact.clone().into_person(PersonId::new(0), now),
                             ));
                         }
                         Choice::Skip => skipped += 1,
@@ -306,38 +313,30 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                 }
             }
             let merges = merged.len();
-            actions.extend(merged.into_values().map(Action::EditPerson));
+            actions.extend(merged.into_values().map(Command::EditPerson));
             if actions.is_empty() {
-                app.toast(Toast {
-                    message: "Nothing to import: every contact was skipped.".to_owned(),
-                    undo: None,
-                });
+                app.toast(Toast::say(
+                    "Nothing to import: every contact was skipped.".to_owned(),
+                ));
                 return;
             }
-            match app.apply_all(actions) {
-                Ok(()) => {
-                    let mut message = format!(
-                        "Imported {added} {}",
-                        if added == 1 { "person" } else { "people" }
-                    );
-                    if merges > 0 {
-                        message.push_str(&format!(", merged into {merges}"));
-                    }
-                    if skipped > 0 {
-                        message.push_str(&format!(", skipped {skipped}"));
-                    }
-                    message.push('.');
-                    app.toast(Toast {
-                        message,
-                        undo: None,
-                    });
+            let mut message = format!(
+                "Imported {added} {}",
+                if added == 1 { "person" } else { "people" }
+            );
+            if merges > 0 {
+                message.push_str(&format!(", merged into {merges}"));
+            }
+            if skipped > 0 {
+                message.push_str(&format!(", skipped {skipped}"));
+            }
+            message.push('.');
+            match app.run(actions, &message) {
+                Ok(_) => {
                     stage.set(Stage::Idle);
                     file.reset();
                 }
-                Err(err) => app.toast(Toast {
-                    message: format!("Import failed, nothing changed: {err}"),
-                    undo: None,
-                }),
+                Err(err) => app.toast(Toast::say(format!("Import failed, nothing changed: {err}"))),
             }
         })
     };
@@ -469,7 +468,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                                     if !flags.is_empty() {
                                         <div class="field import-duplicate">
                                             { for flags.iter().map(|d| html! {
-                                                <p class="warning">{ format!("Likely the same as {} ({})", d.name, reason_text(&d.reason)) }</p>
+                                                <p class="warning">{ duplicate_text(d) }</p>
                                             }) }
                                             <label for={select_id.clone()}>{ format!("What to do with {}", contact.name) }</label>
                                             <select id={select_id} onchange={on_change}>

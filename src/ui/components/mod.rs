@@ -1,10 +1,12 @@
 //! Small reusable pieces of the interface.
 
+pub mod answer_form;
 pub mod badges;
 pub mod chart;
 pub mod chart_bars;
 pub mod chart_strip;
 pub mod dialog;
+pub mod entry_form;
 pub mod field;
 pub mod header;
 pub mod import_contacts;

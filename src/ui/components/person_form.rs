@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::model::{Action, Birthday, Cadence, Person, PersonId};
+use crate::model::query::people_named;
+use crate::model::{Birthday, Cadence, Command, Person, PersonId};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{person_options, SelectField, TextArea, TextField};
 use crate::ui::hooks::{navigate, use_app};
 use crate::ui::route::Route;
-use crate::ui::state::Toast;
 
 /// The form's text, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -230,6 +230,22 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
     let errors = use_state(DraftErrors::default);
     let form_error = use_state(|| None::<String>);
     let editing = props.person.clone();
+    // Adding someone whose name is taken: the name a Save was stopped for. The
+    // first Save stops and offers the person; once warned, "Add anyway" (or a
+    // second Save) goes ahead with that same name.
+    let warned_for = use_state(|| None::<String>);
+    let open_same = use_node_ref();
+    let same_named: Vec<Person> = if editing.is_none() {
+        let journal = app.journal();
+        people_named(&journal, &draft.name)
+            .iter()
+            .filter_map(|id| journal.person(id).cloned())
+            .take(3)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let confirming = !same_named.is_empty() && warned_for.as_deref() == Some(draft.name.as_str());
 
     let field = |value: fn(&PersonDraft) -> &String, set: fn(&mut PersonDraft, String)| {
         let draft = draft.clone();
@@ -250,35 +266,40 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
         let form_error = form_error.clone();
         let on_close = props.on_close.clone();
         let editing = editing.clone();
+        let name_taken = !same_named.is_empty();
+        let warned_for = warned_for.clone();
+        let open_same = open_same.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // The first Save of a taken name stops, and offers the person.
+            if name_taken && !confirming {
+                warned_for.set(Some(draft.name.clone()));
+                if let Some(link) = open_same.cast::<web_sys::HtmlElement>() {
+                    let _ = link.focus();
+                }
+                return;
+            }
             let base = editing.clone().unwrap_or_else(|| {
                 Person::new(PersonId::new(browser::random_u64()), "", browser::now())
             });
-            let mut person = match draft.to_person(base) {
+            let person = match draft.to_person(base) {
                 Ok(person) => person,
                 Err(found) => {
                     errors.set(found);
                     return;
                 }
             };
-            person.updated = browser::now();
-            let id = person.id.clone();
             let name = person.name.clone();
-            let action = if editing.is_some() {
-                Action::EditPerson(person)
+            let (command, message) = if editing.is_some() {
+                (Command::EditPerson(person), format!("Saved {name}."))
             } else {
-                Action::AddPerson(person)
+                (Command::AddPerson(person), format!("Added {name}."))
             };
-            match app.apply(action) {
-                Ok(()) => {
+            match app.run(vec![command], &message) {
+                Ok(done) => {
                     on_close.emit(());
-                    if editing.is_none() {
-                        app.toast(Toast {
-                            message: format!("Added {name}."),
-                            undo: None,
-                        });
-                        navigate(&Route::Person(id));
+                    if let Some(id) = done.added_people.first() {
+                        navigate(&Route::Person(id.clone()));
                     }
                 }
                 Err(err) => form_error.set(Some(err.to_string())),
@@ -319,6 +340,44 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
                 }
                 <TextField id="person-name" label="Name" value={name} on_change={set_name} required=true
                     error={errors.name.clone()} autocomplete={AttrValue::from("off")} />
+                if editing.is_none() {
+                    <div class="same-name" role="status">
+                        if let Some(first) = same_named.first() {
+                            <p class="warning">{ match same_named.len() {
+                                1 => format!("You already have someone called {}.", first.name),
+                                n => format!("You already have {n} people called {}.", first.name),
+                            } }</p>
+                            <ul class="same-name-people">
+                                { for same_named.iter().enumerate().map(|(i, person)| {
+                                    let on_close = props.on_close.clone();
+                                    let mut label = format!("Open {}", person.name);
+                                    if let Some(org) = &person.org {
+                                        label.push_str(&format!(" ({org})"));
+                                    }
+                                    if person.archived {
+                                        label.push_str(" (archived)");
+                                    }
+                                    html! {
+                                        <li>
+                                            <a class="button" href={Route::Person(person.id.clone()).href()}
+                                                ref={if i == 0 { open_same.clone() } else { NodeRef::default() }}
+                                                onclick={Callback::from(move |_| on_close.emit(()))}>
+                                                { label }
+                                            </a>
+                                        </li>
+                                    }
+                                }) }
+                            </ul>
+                            if confirming {
+                                // Any submit goes ahead now; this one says so, where the eye is.
+                                <p class="same-name-anyway">
+                                    { "Someone else with the same name?" }
+                                    <button type="submit" class="button">{ "Add anyway" }</button>
+                                </p>
+                            }
+                        }
+                    </div>
+                }
                 <div class="field-row">
                     <TextField id="person-org" label="Organisation" value={org} on_change={set_org} />
                     <TextField id="person-role" label="Role" value={role} on_change={set_role} />

@@ -8,123 +8,40 @@ use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::model::query::pick_people;
+use crate::model::query::{people_named, pick_people};
 use crate::model::{
-    Action, Direction, Exchange, ExchangeId, ExchangeKind, Initiator, Interaction, InteractionId,
-    InteractionKind, Outcome, Party, Person, PersonId, PurposeId,
+    Answer, Command, EntryDraft, ExchangeDraft, ExchangeKind, Gesture, Initiator, InteractionKind,
+    Journal, PersonId, PurposeId, Who, PROMISED_LABEL,
 };
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
-use crate::ui::components::field::{SelectField, TextArea, TextField};
+use crate::ui::components::field::{
+    indexed_options, pick_indexed, SelectField, TextArea, TextField,
+};
 use crate::ui::hooks::use_app;
-use crate::ui::state::Toast;
 
-/// How the exchange is phrased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExchangePhrase {
-    /// Nothing was exchanged.
-    None,
-    /// "I asked for…"
-    IAsked,
-    /// "They asked for…"
-    TheyAsked,
-    /// "I gave…"
-    IGave,
-    /// "They gave…"
-    TheyGave,
-}
-
-impl ExchangePhrase {
-    const ALL: [(Self, &'static str, &'static str); 5] = [
-        (Self::None, "none", "Nothing exchanged"),
-        (Self::IAsked, "i-asked", "I asked for…"),
-        (Self::TheyAsked, "they-asked", "They asked for…"),
-        (Self::IGave, "i-gave", "I gave…"),
-        (Self::TheyGave, "they-gave", "They gave…"),
-    ];
-
-    fn from_value(value: &str) -> Self {
-        Self::ALL
-            .iter()
-            .find(|(_, v, _)| *v == value)
-            .map_or(Self::None, |(p, _, _)| *p)
-    }
-
-    fn is_ask(self) -> bool {
-        matches!(self, Self::IAsked | Self::TheyAsked)
+/// Who the entry is with: the person picked from the suggestions while the
+/// name still reads as picked; else whoever already has the typed name
+/// (ignoring case, accents, punctuation and spaces), so that a name typed in
+/// full never makes a second them; else someone new by that name.
+fn resolve_person(
+    journal: &Journal,
+    chosen: Option<(Option<PersonId>, String)>,
+    name: &str,
+) -> Option<Who> {
+    let picked = chosen.filter(|(_, picked)| picked.trim() == name);
+    match picked.and_then(|(id, _)| id) {
+        Some(id) if journal.person(&id).is_some() => Some(Who::Known(id)),
+        _ if name.is_empty() => None,
+        _ => Some(match people_named(journal, name).into_iter().next() {
+            Some(id) => Who::Known(id),
+            None => Who::New(name.to_owned()),
+        }),
     }
 }
 
-/// The answer to an ask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    /// Granted.
-    Yes,
-    /// Declined.
-    No,
-    /// Not answered yet.
-    Open,
-}
-
-/// Turns the plain-words exchange into the model's exchange.
-pub fn build_exchange(
-    id: ExchangeId,
-    person: PersonId,
-    phrase: ExchangePhrase,
-    kind: ExchangeKind,
-    answer: Answer,
-    what: &str,
-) -> Option<Exchange> {
-    let (direction, ask) = match phrase {
-        ExchangePhrase::None => return None,
-        // I asked them: they are the giver; a "no" is theirs.
-        ExchangePhrase::IAsked => (
-            Direction::Got,
-            Some((
-                Party::Me,
-                match answer {
-                    Answer::Yes => Outcome::Granted,
-                    Answer::No => Outcome::DeclinedByThem,
-                    Answer::Open => Outcome::Open,
-                },
-            )),
-        ),
-        ExchangePhrase::TheyAsked => (
-            Direction::Gave,
-            Some((
-                Party::Them,
-                match answer {
-                    Answer::Yes => Outcome::Granted,
-                    Answer::No => Outcome::DeclinedByMe,
-                    Answer::Open => Outcome::Open,
-                },
-            )),
-        ),
-        ExchangePhrase::IGave => (Direction::Gave, None),
-        ExchangePhrase::TheyGave => (Direction::Got, None),
-    };
-    let mut exchange = Exchange::new(id, direction, person, kind);
-    if let Some((by, outcome)) = ask {
-        exchange = exchange.with_ask(by, outcome);
-    }
-    exchange.note = what.trim().to_owned();
-    Some(exchange)
-}
-
-fn kind_value(kind: InteractionKind) -> String {
-    format!("{kind:?}").to_lowercase()
-}
-
-fn exchange_kind_label(kind: ExchangeKind) -> &'static str {
-    match kind {
-        ExchangeKind::Favour => "A favour or help",
-        ExchangeKind::Introduction => "An introduction",
-        ExchangeKind::Advice => "Advice or information",
-        ExchangeKind::Referral => "A referral",
-        ExchangeKind::Gift => "A gift",
-        ExchangeKind::Loan => "A loan",
-    }
-}
+/// The answers an ask can be logged with, most likely first.
+const LOGGED_ANSWERS: [Answer; 3] = [Answer::Yes, Answer::No, Answer::Open];
 
 /// Props for [`QuickLog`].
 #[derive(Properties, PartialEq)]
@@ -153,7 +70,9 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     let date = use_state(|| today.to_string());
     let purpose = use_state(String::new);
     let note = use_state(String::new);
-    let phrase = use_state(|| ExchangePhrase::None);
+    // `None`: nothing was asked or given.
+    let gesture = use_state(|| None::<Gesture>);
+    let promised = use_state(|| false);
     let exchange_kind = use_state(|| ExchangeKind::Favour);
     let answer = use_state(|| Answer::Yes);
     let what = use_state(String::new);
@@ -175,7 +94,10 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     } else {
         Vec::new()
     };
-    let offer_new = typing && !query.trim().is_empty();
+    // Someone new only when nobody has the name already; listed last, so it is
+    // never the highlighted default while anyone matches.
+    let offer_new =
+        typing && !query.trim().is_empty() && people_named(&app.journal(), &query).is_empty();
     let option_count = matches.len() + usize::from(offer_new);
     let active_index = (*active).min(option_count.saturating_sub(1));
 
@@ -199,84 +121,51 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
         let date = date.clone();
         let purpose = purpose.clone();
         let note = note.clone();
-        let phrase = phrase.clone();
+        let gesture = gesture.clone();
+        let promised = promised.clone();
         let exchange_kind = exchange_kind.clone();
         let answer = answer.clone();
         let what = what.clone();
         let errors = errors.clone();
         Callback::from(move |()| {
             let name = query.trim().to_owned();
-            let mut person_error = None;
-            let mut date_error = None;
-            let mut new_person = None;
-            let picked = (*chosen)
-                .clone()
-                .filter(|(_, picked)| picked.trim() == name);
-            let person_id = match picked.and_then(|(id, _)| id) {
-                Some(id) if app.journal().person(&id).is_some() => Some(id),
-                _ if name.is_empty() => {
-                    person_error = Some("Choose who it was with, or type a new name.".to_owned());
-                    None
-                }
-                _ => {
-                    let person = Person::new(
-                        PersonId::new(browser::random_u64()),
-                        name.clone(),
-                        browser::now(),
-                    );
-                    let id = person.id.clone();
-                    new_person = Some(person);
-                    Some(id)
-                }
-            };
-            let day = match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
-                Ok(day) => Some(day),
-                Err(_) => {
-                    date_error = Some(format!(
-                        "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
-                        date.trim()
-                    ));
-                    None
-                }
-            };
-            let (Some(person_id), Some(day)) = (person_id, day) else {
+            let who = resolve_person(&app.journal(), (*chosen).clone(), &name);
+            let person_error = who
+                .is_none()
+                .then(|| "Choose who it was with, or type a new name.".to_owned());
+            let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok();
+            let date_error = day.is_none().then(|| {
+                format!(
+                    "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
+                    date.trim()
+                )
+            });
+            let (Some(who), Some(day)) = (who, day) else {
                 errors.set((person_error, date_error, None));
                 return;
             };
-            let now = browser::now();
-            let mut interaction = Interaction::new(
-                InteractionId::new(browser::random_u64()),
-                day,
-                vec![person_id.clone()],
-                *kind,
-                *initiator,
-                now,
-            );
-            interaction.purpose = purpose.parse::<PurposeId>().ok();
-            interaction.note = note.trim().to_owned();
-            if let Some(exchange) = build_exchange(
-                ExchangeId::new(browser::random_u64()),
-                person_id,
-                *phrase,
-                *exchange_kind,
-                *answer,
-                &what,
+            let exchanges = (*gesture)
+                .map(|gesture| ExchangeDraft {
+                    promised: *promised,
+                    ..ExchangeDraft::new(gesture, *exchange_kind, *answer, &what)
+                })
+                .into_iter()
+                .collect();
+            let entry = EntryDraft {
+                date: day,
+                time: None,
+                people: vec![who],
+                kind: *kind,
+                initiated_by: *initiator,
+                purpose: purpose.parse::<PurposeId>().ok(),
+                note: note.trim().to_owned(),
+                exchanges,
+            };
+            match app.run(
+                vec![Command::LogContact(entry)],
+                &format!("Logged with {name}."),
             ) {
-                interaction.exchanges.push(exchange);
-            }
-            let mut actions = Vec::new();
-            if let Some(person) = new_person {
-                actions.push(Action::AddPerson(person));
-            }
-            actions.push(Action::AddInteraction(interaction));
-            match app.apply_all(actions) {
-                Ok(()) => {
-                    app.close_quick_log();
-                    app.toast(Toast {
-                        message: format!("Logged with {name}."),
-                        undo: None,
-                    });
-                }
+                Ok(_) => app.close_quick_log(),
                 Err(err) => errors.set((None, None, Some(err.to_string()))),
             }
         })
@@ -329,10 +218,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     let option_id = |i: usize| format!("quick-log-option-{i}");
     let (person_error, date_error, form_error) = (*errors).clone();
 
-    let kinds: Vec<(String, String)> = InteractionKind::ALL
-        .iter()
-        .map(|k| (kind_value(*k), k.label().to_owned()))
-        .collect();
+    let kinds = indexed_options(InteractionKind::ALL.iter().map(|k| k.label()));
     let purposes: Vec<(String, String)> =
         std::iter::once((String::new(), "No particular purpose".to_owned()))
             .chain(
@@ -407,12 +293,12 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                     </ul>
                 </div>
                 <div class="field-row">
-                    <SelectField id="quick-log-kind" label="What" options={kinds} value={kind_value(*kind)}
+                    <SelectField id="quick-log-kind" label="What" options={kinds} value={InteractionKind::ALL.iter().position(|k| k == &*kind).unwrap_or(0).to_string()}
                         on_change={{
                             let kind = kind.clone();
                             Callback::from(move |v: String| {
-                                if let Some(k) = InteractionKind::ALL.iter().find(|k| kind_value(**k) == v) {
-                                    kind.set(*k);
+                                if let Some(k) = pick_indexed(&InteractionKind::ALL, &v) {
+                                    kind.set(k);
                                 }
                             })
                         }} />
@@ -428,40 +314,49 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                 <SelectField id="quick-log-purpose" label="What it was for" options={purposes} value={(*purpose).clone()}
                     on_change={{ let purpose = purpose.clone(); Callback::from(move |v| purpose.set(v)) }} />
                 <SelectField id="quick-log-exchange" label="Anything asked or given?"
-                    options={ExchangePhrase::ALL.iter().map(|(_, v, l)| ((*v).to_owned(), (*l).to_owned())).collect::<Vec<_>>()}
-                    value={ExchangePhrase::ALL.iter().find(|(p, _, _)| p == &*phrase).map(|(_, v, _)| *v).unwrap_or("none")}
-                    on_change={{ let phrase = phrase.clone(); Callback::from(move |v: String| phrase.set(ExchangePhrase::from_value(&v))) }} />
-                if *phrase != ExchangePhrase::None {
+                    options={std::iter::once((String::new(), "Nothing asked or given".to_owned()))
+                        .chain(indexed_options(Gesture::ALL.iter().map(|g| g.label())))
+                        .collect::<Vec<_>>()}
+                    value={gesture.and_then(|g| Gesture::ALL.iter().position(|x| *x == g)).map(|i| i.to_string()).unwrap_or_default()}
+                    on_change={{ let gesture = gesture.clone(); Callback::from(move |v: String| gesture.set(pick_indexed(&Gesture::ALL, &v))) }} />
+                if let Some(chosen_gesture) = *gesture {
                     <div class="exchange-details">
                         <TextField id="quick-log-what" label="What" value={(*what).clone()}
                             hint={AttrValue::from("For example: an intro to their manager, advice on a CV")}
                             on_change={{ let what = what.clone(); Callback::from(move |v| what.set(v)) }} />
                         <SelectField id="quick-log-exchange-kind" label="Kind"
-                            options={ExchangeKind::ALL.iter().map(|k| (format!("{k:?}"), exchange_kind_label(*k).to_owned())).collect::<Vec<_>>()}
-                            value={format!("{:?}", *exchange_kind)}
+                            options={indexed_options(ExchangeKind::ALL.iter().map(|k| k.label()))}
+                            value={ExchangeKind::ALL.iter().position(|k| k == &*exchange_kind).unwrap_or(0).to_string()}
                             on_change={{
                                 let exchange_kind = exchange_kind.clone();
                                 Callback::from(move |v: String| {
-                                    if let Some(k) = ExchangeKind::ALL.iter().find(|k| format!("{k:?}") == v) {
-                                        exchange_kind.set(*k);
+                                    if let Some(k) = pick_indexed(&ExchangeKind::ALL, &v) {
+                                        exchange_kind.set(k);
                                     }
                                 })
                             }} />
-                        if phrase.is_ask() {
+                        if chosen_gesture.asker().is_some() {
                             <fieldset class="radios">
                                 <legend>{ "The answer" }</legend>
-                                { for [(Answer::Yes, "Yes"), (Answer::No, "No"), (Answer::Open, "Still open")].into_iter().map(|(value, label)| {
+                                { for LOGGED_ANSWERS.into_iter().map(|value| {
                                     let answer = answer.clone();
-                                    let id = format!("quick-log-answer-{value:?}").to_lowercase();
+                                    let id = format!("quick-log-answer-{}", Answer::ALL.iter().position(|a| *a == value).unwrap_or(0));
                                     html! {
                                         <label for={id.clone()} class="radio">
                                             <input type="radio" id={id} name="quick-log-answer" checked={*answer == value}
                                                 onchange={Callback::from(move |_| answer.set(value))} />
-                                            { label }
+                                            { value.label() }
                                         </label>
                                     }
                                 }) }
                             </fieldset>
+                        }
+                        if chosen_gesture.asker().is_none() || *answer == Answer::Yes {
+                            <label class="checkbox" for="quick-log-promised">
+                                <input type="checkbox" id="quick-log-promised" checked={*promised}
+                                    onchange={{ let promised = promised.clone(); Callback::from(move |_| promised.set(!*promised)) }} />
+                                { PROMISED_LABEL }
+                            </label>
                         }
                     </div>
                 }

@@ -18,10 +18,9 @@ pub fn SaveBanner() -> Html {
             let text = crate::ui::backup::backup_json(&app.journal());
             let name = crate::ui::backup::backup_file_name();
             if let Err(err) = crate::ui::browser::download(&name, "application/json", &text) {
-                app.toast(crate::ui::state::Toast {
-                    message: format!("Download failed: {err}"),
-                    undo: None,
-                });
+                app.toast(crate::ui::state::Toast::say(format!(
+                    "Download failed: {err}"
+                )));
             }
         })
     };

@@ -26,18 +26,10 @@ pub fn ToastArea() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dismiss_toast())
     };
-    let undo = toast.as_ref().and_then(|t| t.undo.clone()).map(|actions| {
+    let redo = toast.as_ref().is_some_and(|t| t.redo);
+    let undo = toast.as_ref().and_then(|t| t.undo.clone()).map(|undo| {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            let message = match app.apply_all(actions.clone()) {
-                Ok(()) => "Undone.".to_owned(),
-                Err(err) => format!("Could not undo: {err}"),
-            };
-            app.toast(crate::ui::state::Toast {
-                message,
-                undo: None,
-            });
-        })
+        Callback::from(move |_: MouseEvent| app.undo(undo.clone(), redo))
     });
     html! {
         <div class="toast-area" role="status" aria-live="polite">
@@ -45,7 +37,7 @@ pub fn ToastArea() -> Html {
                 <div class="toast">
                     <span>{ toast.message }</span>
                     if let Some(undo) = undo {
-                        <button type="button" class="link-button" onclick={undo}>{ "Undo" }</button>
+                        <button type="button" class="link-button" onclick={undo}>{ if redo { "Redo" } else { "Undo" } }</button>
                     }
                     <button type="button" class="icon-button" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
                 </div>

@@ -4,9 +4,12 @@ use std::cell::Ref;
 
 use yew::prelude::*;
 
-use crate::model::{Action, Journal, ModelError, PersonId};
+use crate::model::{Action, Command, Executed, Journal, ModelError, PersonId, Undo};
 use crate::ui::session::{SaveState, Session};
 use crate::ui::state::{AppAction, AppContext, Toast};
+
+/// What the toast says after a change that could not be stored (the banner says why).
+const NOT_SAVED: &str = "Changed here, but not saved yet.";
 
 /// What a component can do with the journal.
 #[derive(Clone, PartialEq)]
@@ -25,34 +28,54 @@ impl AppHandle {
         self.context.session.borrow()
     }
 
-    /// Changes the journal. A rejected action changes nothing and says why.
+    /// Executes commands as one step and, once stored, says `message` with an
+    /// Undo. A rejected batch changes nothing and says why.
+    pub fn run(&self, commands: Vec<Command>, message: &str) -> Result<Executed, ModelError> {
+        self.run_as(commands, message, false)
+    }
+
+    /// Applies one lower-level change (purposes, settings) as a step with Undo.
     pub fn apply(&self, action: Action) -> Result<(), ModelError> {
-        self.apply_all(vec![action])
+        let message = match &action {
+            Action::AddPurpose(_) => "Purpose added.",
+            Action::RenamePurpose { .. } => "Purpose renamed.",
+            Action::RemovePurpose { .. } => "Purpose removed.",
+            Action::UpdateSettings(_) => "Settings saved.",
+            _ => "Saved.",
+        };
+        self.run(vec![Command::Apply(action)], message).map(|_| ())
     }
 
-    /// Applies several actions as one step.
-    pub fn apply_all(&self, actions: Vec<Action>) -> Result<(), ModelError> {
-        let state = self.context.session.borrow_mut().apply_all(actions)?;
-        if state == SaveState::Saved {
-            ask_to_persist_once();
+    /// Takes back a step (`redo`: one that was itself an undo).
+    pub fn undo(&self, undo: Undo, redo: bool) {
+        let message = if redo { "Redone." } else { "Undone." };
+        if let Err(err) = self.run_as(vec![Command::Undo(undo)], message, !redo) {
+            self.toast(Toast::say(err.to_string()));
         }
-        self.context.dispatch(AppAction::Changed(state));
-        Ok(())
     }
 
-    /// Applies an action and shows `message` with an undo.
-    pub fn apply_with_undo(
+    fn run_as(
         &self,
-        action: Action,
-        message: String,
-        undo: Vec<Action>,
-    ) -> Result<(), ModelError> {
-        self.apply(action)?;
+        commands: Vec<Command>,
+        message: &str,
+        redo: bool,
+    ) -> Result<Executed, ModelError> {
+        let (state, executed) = self.context.session.borrow_mut().execute(commands)?;
+        // A change that is not stored is never announced as done.
+        let message = match &state {
+            SaveState::Saved => {
+                ask_to_persist_once();
+                message.to_owned()
+            }
+            SaveState::Unsaved(_) => NOT_SAVED.to_owned(),
+        };
+        self.context.dispatch(AppAction::Changed(state));
         self.toast(Toast {
             message,
-            undo: Some(undo),
+            undo: Some(executed.undo.clone()),
+            redo,
         });
-        Ok(())
+        Ok(executed)
     }
 
     /// Replaces the whole journal.

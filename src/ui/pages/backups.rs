@@ -19,10 +19,7 @@ use crate::ui::hooks::{use_app, use_file_input, AppHandle, FileInputHandle};
 use crate::ui::state::Toast;
 
 fn say(app: &AppHandle, message: impl Into<String>) {
-    app.toast(Toast {
-        message: message.into(),
-        undo: None,
-    });
+    app.toast(Toast::say(message.into()));
 }
 
 /// Scrolls to the section named after a second `#` in the address
@@ -257,10 +254,17 @@ fn check_file(bytes: &[u8], journal: &Journal) -> Restore {
 }
 
 fn counts_line(what: &str, counts: &crate::backup::Counts) -> String {
-    format!(
+    let mut line = format!(
         "{what}: {} new, {} identical, {} in conflict, {} only in this journal",
         counts.new, counts.identical, counts.conflicts, counts.only_in_journal
-    )
+    );
+    if counts.kept_both > 0 {
+        line.push_str(&format!(
+            ", {} made separately with the same id (a merge keeps both)",
+            counts.kept_both
+        ));
+    }
+    line
 }
 
 #[component]
@@ -480,6 +484,15 @@ fn RestoreSection() -> Html {
                                 Newer::Same => "both changed at the same time",
                             };
                             html! { <li>{ format!("{what} {}: {newer}", c.label) }</li> }
+                        }) }
+                    </ul>
+                }
+                if !preview.kept_both.is_empty() {
+                    <h4 id="restore-kept-both-title">{ "Kept as two records" }</h4>
+                    <ul aria-labelledby="restore-kept-both-title" class="import-conflicts">
+                        { for preview.kept_both.iter().map(|k| {
+                            let what = match k.kind { RecordKind::Person => "Person", RecordKind::Interaction => "Interaction" };
+                            html! { <li>{ format!("{what} {} in the backup and {} in your journal share an id but were made separately: a merge keeps both", k.file_label, k.journal_label) }</li> }
                         }) }
                     </ul>
                 }

@@ -16,6 +16,7 @@ use crate::ui::components::chart_strip::WeekStrip;
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::hooks::use_app;
 use crate::ui::pages::welcome::Welcome;
+use crate::ui::route::Route;
 
 /// Value of the "choose dates" entry in the range menu.
 const CUSTOM: &str = "custom";
@@ -252,7 +253,7 @@ fn Charts(props: &ChartsProps) -> Html {
     let split_total = split.usual + split.others;
     let circle = vec![
         BarRow {
-            label: format!("Usual circle ({})", data.circle_tag).into(),
+            label: format!("Usual circle ({})", data.circle_name()).into(),
             value: split.usual,
             note: percent_note(split.usual, split_total),
             class: "series-usual",
@@ -298,8 +299,13 @@ fn Charts(props: &ChartsProps) -> Html {
             </section>
             <section class="card chart-card" aria-labelledby="circle-title">
                 <h2 id="circle-title">{ "Usual circle and everyone else" }</h2>
-                <BarList id="circle" summary={data.circle_summary()} rows={circle}
-                    headers={(AttrValue::from("With"), AttrValue::from("Contacts"))} />
+                if data.circle_tags.is_empty() {
+                    <p>{ data.circle_summary() }</p>
+                    <a class="button" href={Route::Settings.href()}>{ "Choose your usual circle" }</a>
+                } else {
+                    <BarList id="circle" summary={data.circle_summary()} rows={circle}
+                        headers={(AttrValue::from("With"), AttrValue::from("Contacts"))} />
+                }
             </section>
             <section class="card chart-card" aria-labelledby="purposes-title">
                 <h2 id="purposes-title">{ "What it was for" }</h2>

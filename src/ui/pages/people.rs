@@ -33,6 +33,10 @@ const SORT_OPTIONS: [(SortOrder, &str, &str); 4] = [
     (SortOrder::Balance, "balance", "Balance"),
 ];
 
+/// What the balance order means, shown under the filters while it is chosen.
+const BALANCE_ORDER_HINT: &str = "Ordered by what you gave minus what they gave you: \
+    people you give more to come first, people who give you more come last.";
+
 fn options<T>(table: &[(T, &str, &str)]) -> Vec<(String, String)> {
     table
         .iter()
@@ -107,6 +111,7 @@ pub fn PeoplePage() -> Html {
             .chain(tag_list.iter().map(|t| (t.clone(), t.clone())))
             .collect();
 
+    let by_balance = query.sort == SortOrder::Balance;
     let total = found.len();
     let visible = (*shown).min(total);
     let rows = found[..visible].iter().filter_map(|id| {
@@ -170,8 +175,12 @@ pub fn PeoplePage() -> Html {
                     on_change={update(|q: &mut PeopleQuery, v: String| q.status = item_of(&STATUS_OPTIONS, &v).unwrap_or_default())} />
                 <SelectField id="people-sort" label="Sort by" options={options(&SORT_OPTIONS)}
                     value={value_of(&SORT_OPTIONS, query.sort)}
+                    described_by={by_balance.then_some(AttrValue::Static("people-sort-hint"))}
                     on_change={update(|q: &mut PeopleQuery, v: String| q.sort = item_of(&SORT_OPTIONS, &v).unwrap_or_default())} />
             </div>
+            if by_balance {
+                <p class="sort-hint" id="people-sort-hint">{ BALANCE_ORDER_HINT }</p>
+            }
             <p class="result-count" role="status">
                 { match total { 0 => "Nobody matches.".to_owned(), 1 => "1 person".to_owned(), n => format!("{n} people") } }
             </p>

@@ -4,18 +4,22 @@
 use yew::prelude::*;
 
 use crate::model::nudges::nudges_for;
+use crate::model::today::{open_asks_in, OpenAsk};
 use crate::model::{
-    Action, DeleteMode, Direction, Initiator, Interaction, Obligation, ObligationKind, Outcome,
-    Party, Person, PersonId, Portion,
+    Command, ExchangeId, Initiator, Interaction, InteractionId, Obligation, Outstanding, Party,
+    Person, PersonId, Portion,
 };
 use crate::ui::browser;
-use crate::ui::components::badges::{BalanceMeter, StatusBadge};
+use crate::ui::components::answer_form::AnswerForm;
+use crate::ui::components::badges::StatusBadge;
 use crate::ui::components::dialog::Dialog;
+use crate::ui::components::entry_form::EntryForm;
 use crate::ui::components::field::{person_options, SelectField};
 use crate::ui::components::person_form::PersonForm;
 use crate::ui::format;
 use crate::ui::hooks::{navigate, use_app, AppHandle};
 use crate::ui::route::Route;
+use crate::ui::state::Toast;
 
 /// Props for [`PersonPage`].
 #[derive(Properties, PartialEq)]
@@ -24,32 +28,16 @@ pub struct PersonPageProps {
     pub id: PersonId,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Open {
     Nothing,
     Edit,
     Merge,
     Delete,
-}
-
-/// The actions that undo deleting `person`: add them back, then restore every
-/// interaction and introduction the deletion changed.
-pub fn undo_delete(journal: &crate::model::Journal, person: &Person) -> Vec<Action> {
-    let mut undo = vec![Action::AddPerson(person.clone())];
-    for interaction in journal.interactions_with(&person.id) {
-        undo.push(if interaction.people.len() == 1 {
-            Action::AddInteraction(interaction.clone())
-        } else {
-            Action::EditInteraction(interaction.clone())
-        });
-    }
-    for other in journal
-        .people()
-        .filter(|p| p.met.introduced_by.as_ref() == Some(&person.id))
-    {
-        undo.push(Action::EditPerson(other.clone()));
-    }
-    undo
+    /// The editor of one entry.
+    Entry(InteractionId),
+    /// The answer to one open ask, with the ask in words.
+    Answer(InteractionId, ExchangeId, String),
 }
 
 /// A link the user stored: clickable only for http(s), so an imported
@@ -71,43 +59,27 @@ fn initiator_words(who: Initiator) -> &'static str {
     }
 }
 
-fn describe_exchange(exchange: &crate::model::Exchange) -> String {
-    let what = if exchange.note.is_empty() {
-        exchange.kind.phrase().to_owned()
+/// What is owed, in words: "You owe them: a review of my notes (60% left)".
+fn describe_obligation(obligation: &Obligation, what: &str) -> String {
+    let who = if obligation.debtor == Party::Me {
+        "You owe them"
     } else {
-        exchange.note.clone()
+        "They owe you"
     };
-    match (exchange.ask, exchange.direction) {
-        (Some(ask), _) => {
-            let who = if ask.by == Party::Me {
-                "You asked for"
-            } else {
-                "They asked for"
-            };
-            let outcome = match ask.outcome {
-                Outcome::Granted => "yes",
-                Outcome::DeclinedByThem => "they said no",
-                Outcome::DeclinedByMe => "you said no",
-                Outcome::Open => "still open",
-            };
-            format!("{who} {what}: {outcome}")
-        }
-        (None, Direction::Gave) => format!("You gave {what}"),
-        (None, Direction::Got) => format!("They gave {what}"),
-    }
+    let left = match &obligation.outstanding {
+        Outstanding::Percent(100) => String::new(),
+        left => format!(" ({left} left)"),
+    };
+    format!("{who}: {what}{left}")
 }
 
-fn describe_obligation(obligation: &Obligation) -> String {
-    let who = if obligation.debtor == Party::Me {
-        "You owe"
-    } else {
-        "They owe"
-    };
-    let what = match obligation.kind {
-        ObligationKind::Delivery => "an open favour",
-        ObligationKind::Repayment => "a loan",
-    };
-    format!("{who} {what} ({} outstanding)", obligation.outstanding)
+/// Half of what is left, or `None` when it cannot be split.
+fn half_of(left: &Outstanding) -> Option<Portion> {
+    match left {
+        Outstanding::Money { amount, .. } if *amount >= 2 => Some(Portion::Amount(amount / 2)),
+        Outstanding::Percent(p) if *p >= 2 => Some(Portion::Percent(p / 2)),
+        _ => None,
+    }
 }
 
 /// The person screen.
@@ -130,7 +102,23 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
     let due = journal.contact_due(&person.id, today);
     let balance = journal.balance(&person.id);
     let nudges = nudges_for(&journal, &person.id, today);
-    let open_items = journal.open_items(&person.id);
+    let open_items: Vec<(crate::model::OpenItem, String)> = journal
+        .open_items(&person.id)
+        .into_iter()
+        .map(|item| {
+            let what = journal
+                .interaction(&item.interaction)
+                .and_then(|i| i.exchange(&item.exchange))
+                .map(|e| e.what())
+                .unwrap_or_default();
+            (item, what)
+        })
+        .collect();
+    let waiting: Vec<OpenAsk> = journal
+        .interactions_with(&person.id)
+        .into_iter()
+        .flat_map(|i| open_asks_in(i, Some(&person.id)).collect::<Vec<_>>())
+        .collect();
     let history: Vec<(Interaction, Option<String>)> = journal
         .interactions_with(&person.id)
         .into_iter()
@@ -155,7 +143,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
 
     let set_open = |what: Open| {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(what))
+        Callback::from(move |_: MouseEvent| open.set(what.clone()))
     };
     let close = {
         let open = open.clone();
@@ -168,21 +156,21 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
     };
     let toggle_archive = {
         let app = app.clone();
-        let person = person.clone();
+        let id = person.id.clone();
+        let archived = !person.archived;
+        let message = if archived {
+            format!("Archived {}.", person.name)
+        } else {
+            format!("{} is back.", person.name)
+        };
         Callback::from(move |_: MouseEvent| {
-            let mut changed = person.clone();
-            changed.archived = !person.archived;
-            changed.updated = browser::now();
-            let message = if changed.archived {
-                format!("Archived {}.", person.name)
-            } else {
-                format!("{} is back.", person.name)
+            let command = Command::SetArchived {
+                person: id.clone(),
+                archived,
             };
-            let _ = app.apply_with_undo(
-                Action::EditPerson(changed),
-                message,
-                vec![Action::EditPerson(person.clone())],
-            );
+            if let Err(err) = app.run(vec![command], &message) {
+                app.toast(Toast::say(err.to_string()));
+            }
         })
     };
     let initiated = stats.initiated;
@@ -215,7 +203,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                 </p>
                 <p class="counters">{ format::counters_sentence(&stats) }</p>
                 if let Some(balance) = balance {
-                    <p class="balance-line"><BalanceMeter {balance} />{ " — " }{ balance.reading.message() }</p>
+                    <p class="balance-line">{ balance.reading.message() }</p>
                 }
                 if let Some(shares) = shares { <p class="muted">{ shares }</p> }
                 <div class="actions">
@@ -236,18 +224,40 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                 </section>
             }
 
+            if !waiting.is_empty() {
+                <section aria-labelledby="waiting-title" class="card">
+                    <h2 id="waiting-title">{ "Waiting for an answer" }</h2>
+                    <ul class="open-items">
+                        { for waiting.iter().map(|ask| {
+                            let sentence = ask.sentence(&person.name);
+                            html! {
+                                <li>
+                                    <span>{ format!("{sentence} Asked {}.", format::long_date(ask.since)) }</span>
+                                    <button type="button" class="button small"
+                                        aria-label={format!("Record the answer: {sentence}")}
+                                        onclick={set_open(Open::Answer(ask.interaction.clone(), ask.exchange.clone(), sentence.clone()))}>
+                                        { "Record the answer" }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+
             if !open_items.is_empty() {
                 <section aria-labelledby="open-title" class="card">
-                    <h2 id="open-title">{ "Still open" }</h2>
+                    <h2 id="open-title">{ "Owed" }</h2>
                     <ul class="open-items">
-                        { for open_items.iter().map(|item| html! {
-                            <li>
-                                <span>{ format!("{} — from {}", describe_obligation(&item.obligation), format::long_date(item.date)) }</span>
-                                if item.obligation.settleable {
+                        { for open_items.iter().map(|(item, what)| {
+                            let label = describe_obligation(&item.obligation, what);
+                            html! {
+                                <li>
+                                    <span>{ format!("{label}. Since {}.", format::long_date(item.date)) }</span>
                                     <SettleButtons app={app.clone()} interaction={item.interaction.clone()} exchange={item.exchange.clone()}
-                                        label={describe_obligation(&item.obligation)} />
-                                }
-                            </li>
+                                        label={label.clone()} half={half_of(&item.obligation.outstanding)} />
+                                </li>
+                            }
                         }) }
                     </ul>
                 </section>
@@ -287,9 +297,14 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                                 if !interaction.note.is_empty() { <p>{ interaction.note.clone() }</p> }
                                 if !interaction.exchanges.is_empty() {
                                     <ul class="exchanges">
-                                        { for interaction.exchanges.iter().filter(|e| e.person == person.id).map(|e| html! { <li>{ describe_exchange(e) }</li> }) }
+                                        { for interaction.exchanges.iter().filter(|e| e.person == person.id).map(|e| html! { <li>{ e.describe(format::long_date) }</li> }) }
                                     </ul>
                                 }
+                                <button type="button" class="button small"
+                                    aria-label={format!("Edit the {} of {}", interaction.kind.label().to_lowercase(), format::long_date(interaction.date))}
+                                    onclick={set_open(Open::Entry(interaction.id.clone()))}>
+                                    { "Edit" }
+                                </button>
                             </li>
                         }) }
                     </ol>
@@ -302,6 +317,15 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
             if *open == Open::Merge {
                 <MergeDialog person={person.clone()} on_close={close.clone()} />
             }
+            if let Open::Entry(id) = &*open {
+                if let Some((entry, _)) = history.iter().find(|(i, _)| &i.id == id) {
+                    <EntryForm entry={entry.clone()} on_close={close.clone()} />
+                }
+            }
+            if let Open::Answer(interaction, exchange, sentence) = &*open {
+                <AnswerForm interaction={interaction.clone()} exchange={exchange.clone()}
+                    sentence={sentence.clone()} on_close={close.clone()} />
+            }
             if *open == Open::Delete {
                 <DeleteDialog person={person.clone()} interactions={history.len()} on_close={close.clone()} />
             }
@@ -312,38 +336,42 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SettleProps {
     app: AppHandle,
-    interaction: crate::model::InteractionId,
-    exchange: crate::model::ExchangeId,
+    interaction: InteractionId,
+    exchange: ExchangeId,
+    /// What is owed, in words.
     label: String,
+    /// Half of what is left, when it can be split.
+    half: Option<Portion>,
 }
 
-/// "Settle" (all of it) and "Settle half".
+/// "Settle" (all that is left) and "Settle half", each with Undo.
 #[component]
 fn SettleButtons(props: &SettleProps) -> Html {
-    let settle = |portion: Option<Portion>, note: &'static str| {
+    let settle = |portion: Option<Portion>, message: &'static str| {
         let app = props.app.clone();
         let interaction = props.interaction.clone();
         let exchange = props.exchange.clone();
         Callback::from(move |_: MouseEvent| {
-            let action = Action::Settle {
+            let command = Command::Settle {
                 interaction: interaction.clone(),
                 exchange: exchange.clone(),
-                date: browser::today(),
+                on: browser::today(),
                 portion,
-                note: note.to_owned(),
-                now: browser::now(),
+                note: String::new(),
             };
-            if let Err(err) = app.apply(action) {
-                app.toast(crate::ui::state::Toast {
-                    message: format!("Could not settle: {err}"),
-                    undo: None,
-                });
+            if let Err(err) = app.run(vec![command], message) {
+                app.toast(Toast::say(format!("Could not settle: {err}")));
             }
         })
     };
     html! {
         <span class="settle">
-            <button type="button" class="button small" onclick={settle(None, "")} aria-label={format!("Settle: {}", props.label)}>{ "Settle" }</button>
+            <button type="button" class="button small" onclick={settle(None, "Settled.")}
+                aria-label={format!("Settle: {}", props.label)}>{ "Settle" }</button>
+            if let Some(half) = props.half {
+                <button type="button" class="button small" onclick={settle(Some(half), "Half settled.")}
+                    aria-label={format!("Settle half: {}", props.label)}>{ "Settle half" }</button>
+            }
         </span>
     }
 }
@@ -367,18 +395,19 @@ fn MergeDialog(props: &MergeProps) -> Html {
         let error = error.clone();
         let keep = props.person.id.clone();
         let on_close = props.on_close.clone();
+        let message = format!("Merged into {}.", props.person.name);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Ok(absorb) = other.parse::<PersonId>() else {
                 error.set(Some("Choose the person to merge into this one.".to_owned()));
                 return;
             };
-            match app.apply(Action::MergePeople {
+            let command = Command::MergePeople {
                 keep: keep.clone(),
                 absorb,
-                now: browser::now(),
-            }) {
-                Ok(()) => on_close.emit(()),
+            };
+            match app.run(vec![command], &message) {
+                Ok(_) => on_close.emit(()),
                 Err(err) => error.set(Some(err.to_string())),
             }
         })
@@ -416,21 +445,13 @@ fn DeleteDialog(props: &DeleteProps) -> Html {
         let person = props.person.clone();
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| {
-            let undo = undo_delete(&app.journal(), &person);
-            let action = Action::DeletePerson {
-                id: person.id.clone(),
-                mode: DeleteMode::RemoveFromInteractions,
-                now: browser::now(),
-            };
-            match app.apply_with_undo(action, format!("Deleted {}.", person.name), undo) {
-                Ok(()) => {
+            let command = Command::DeletePerson(person.id.clone());
+            match app.run(vec![command], &format!("Deleted {}.", person.name)) {
+                Ok(_) => {
                     on_close.emit(());
                     navigate(&Route::People);
                 }
-                Err(err) => app.toast(crate::ui::state::Toast {
-                    message: format!("Could not delete: {err}"),
-                    undo: None,
-                }),
+                Err(err) => app.toast(Toast::say(format!("Could not delete: {err}"))),
             }
         })
     };

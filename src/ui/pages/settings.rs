@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::demo::{generate, DemoSize};
+use crate::model::insights::circle_choices;
 use crate::model::{Action, Purpose, PurposeId, PurposeRemoval};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
@@ -29,6 +30,7 @@ pub fn SettingsPage() -> Html {
             <h1>{ "Settings" }</h1>
             <StorageSection />
             <ThemeSection />
+            <UsualCircleSection />
             <PurposesSection />
             <section class="card" aria-labelledby="backups-link-title">
                 <h2 id="backups-link-title">{ "Backups" }</h2>
@@ -133,6 +135,56 @@ fn ThemeSection() -> Html {
                     }
                 }) }
             </fieldset>
+        </section>
+    }
+}
+
+/// Which circles or tags make up the usual circle that Insights compares
+/// with everyone else: one checkbox per tag in the journal.
+#[component]
+fn UsualCircleSection() -> Html {
+    let app = use_app();
+    let error = use_state(|| None::<String>);
+    let journal = app.journal();
+    let choices = circle_choices(&journal);
+    let settings = journal.settings().clone();
+    let toggle = |tag: &str| {
+        let app = app.clone();
+        let error = error.clone();
+        let settings = settings.clone();
+        let tag = tag.to_owned();
+        Callback::from(move |e: Event| {
+            let chosen = e.target_unchecked_into::<HtmlInputElement>().checked();
+            match app.apply(Action::UpdateSettings(
+                settings.with_circle_tag(&tag, chosen),
+            )) {
+                Ok(()) => error.set(None),
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="circle-title">
+            <h2 id="circle-title">{ "Usual circle" }</h2>
+            <p class="muted">{ "The people you see most. Insights compares your contacts with them and with everyone else. \
+                Tick the circles or tags they carry." }</p>
+            if choices.is_empty() {
+                <p>{ "Nobody has a circle or tag yet. Add one to people (Edit, then Circles or tags) and choose it here." }</p>
+            } else {
+                <fieldset class="radios">
+                    <legend>{ "In your usual circle" }</legend>
+                    { for choices.iter().enumerate().map(|(index, (tag, chosen))| {
+                        let id = format!("circle-{index}");
+                        html! {
+                            <label for={id.clone()} class="checkbox" key={tag.clone()}>
+                                <input type="checkbox" id={id} checked={*chosen} onchange={toggle(tag)} />
+                                { tag.clone() }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+            }
+            if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
         </section>
     }
 }
@@ -274,10 +326,7 @@ fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
                 removal,
                 now: browser::now(),
             }) {
-                app.toast(Toast {
-                    message: format!("Could not remove it: {err}"),
-                    undo: None,
-                });
+                app.toast(Toast::say(format!("Could not remove it: {err}")));
             }
             on_close.emit(());
         })
@@ -329,10 +378,7 @@ fn DemoSection() -> Html {
                 Err(err) => format!("The demo journal could not be made: {err}"),
             };
             confirming.set(false);
-            app.toast(Toast {
-                message,
-                undo: None,
-            });
+            app.toast(Toast::say(message));
         })
     };
     html! {

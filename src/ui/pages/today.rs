@@ -1,4 +1,5 @@
-//! Today, the home screen: who to reconnect with, what you owe and lent,
+//! Today, the home screen: who to reconnect with, asks waiting on you and on
+//! them, what you owe and what you are owed,
 //! birthdays this week, the say-no and one-sided nudges, and the weekly streak.
 //! Every list comes from `model::today::overview`; this page only draws it.
 
@@ -6,10 +7,10 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::model::today::{
-    overview, short_message, snooze_until, DueContact, OwedItem, PersonNudge, PersonNudges,
-    TodayOverview, UpcomingBirthday,
+    overview, short_message, snooze_until, DueContact, OpenAsk, OwedItem, PersonNudge,
+    PersonNudges, TodayOverview, UpcomingBirthday,
 };
-use crate::model::{Action, Journal, PersonId};
+use crate::model::{Command, Journal, PersonId};
 use crate::ui::browser;
 use crate::ui::components::badges::StatusBadge;
 use crate::ui::format;
@@ -48,6 +49,19 @@ fn owed_row(journal: &Journal, item: &OwedItem, today: NaiveDate) -> Html {
             { person_link(journal, &item.person) }
             <span class="owed-what">{ item.summary() }</span>
             <span class="muted">{ format!("since {} ({})", format::long_date(item.since), format::relative_day(item.since, today)) }</span>
+        </li>
+    }
+}
+
+fn ask_row(journal: &Journal, ask: &OpenAsk, today: NaiveDate) -> Html {
+    let name = journal
+        .person(&ask.person)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    html! {
+        <li key={format!("{}-{}", ask.interaction, ask.exchange)}>
+            <a class="person-name" href={Route::Person(ask.person.clone()).href()}>{ ask.sentence(&name) }</a>
+            <span class="muted">{ format!("asked {} ({})", format::long_date(ask.since), format::relative_day(ask.since, today)) }</span>
         </li>
     }
 }
@@ -133,9 +147,14 @@ pub fn TodayPage() -> Html {
                     row={rows(|j, d, i, t| due_row(j, &d.reconnect[i], t))} />
                 </div>
                 <div class="today-side">
+                if !data.waiting.on_me.is_empty() {
+                    <ListCard id="waiting-on-you" title="Waiting on you" count={data.waiting.on_me.len()}
+                        intro={"Asks you have not answered yet. Saying no is an answer too."}
+                        row={rows(|j, d, i, t| ask_row(j, &d.waiting.on_me[i], t))} />
+                }
                 if !data.owed.by_me.is_empty() {
                     <ListCard id="owe" title="You owe" count={data.owed.by_me.len()}
-                        intro={"Open favours and loans not yet paid back, oldest first."}
+                        intro={"What you promised and loans to pay back, oldest first."}
                         row={rows(|j, d, i, t| owed_row(j, &d.owed.by_me[i], t))} />
                 }
                 if !data.birthdays.is_empty() {
@@ -152,9 +171,15 @@ pub fn TodayPage() -> Html {
                         intro={"You always make the call, or reach out only to ask."}
                         row={rows(|j, d, i, _| one_sided_row(j, &d.nudges.one_sided[i]))} />
                 }
-                if !data.owed.lent.is_empty() {
-                    <ListCard id="lent" title="Lent and not back yet" count={data.owed.lent.len()}
-                        row={rows(|j, d, i, t| owed_row(j, &d.owed.lent[i], t))} />
+                if !data.waiting.on_them.is_empty() {
+                    <ListCard id="waiting-on-them" title="Waiting on them" count={data.waiting.on_them.len()}
+                        intro={"Your asks they have not answered yet."}
+                        row={rows(|j, d, i, t| ask_row(j, &d.waiting.on_them[i], t))} />
+                }
+                if !data.owed.to_me.is_empty() {
+                    <ListCard id="they-owe" title="They owe" count={data.owed.to_me.len()}
+                        intro={"What they promised and what you lent, oldest first."}
+                        row={rows(|j, d, i, t| owed_row(j, &d.owed.to_me[i], t))} />
                 }
                 </div>
             </div>
@@ -250,26 +275,16 @@ fn DueRow(props: &DueRowProps) -> Html {
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
             let today = browser::today();
-            let Some(before) = app.journal().person(&id).cloned() else {
+            let Some(name) = app.journal().person(&id).map(|p| p.name.clone()) else {
                 return;
             };
-            let mut person = before.clone();
             let until = snooze_until(today);
-            person.snoozed_until = Some(until);
-            person.updated = browser::now();
-            let message = format!(
-                "Snoozed {} until {}.",
-                before.name,
-                format::long_date(until)
-            );
-            if app
-                .apply_with_undo(
-                    Action::EditPerson(person),
-                    message,
-                    vec![Action::EditPerson(before)],
-                )
-                .is_ok()
-            {
+            let message = format!("Snoozed {name} until {}.", format::long_date(until));
+            let command = Command::Snooze {
+                person: id.clone(),
+                until: Some(until),
+            };
+            if app.run(vec![command], &message).is_ok() {
                 browser::focus("reconnect-title");
             }
         })

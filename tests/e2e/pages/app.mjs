@@ -66,6 +66,10 @@ export class PeoplePage {
     return this.list.locator(".person-name");
   }
 
+  async searchFor(text) {
+    await this.search.fill(text);
+  }
+
   link(name) {
     return this.list.getByRole("link", { name, exact: true });
   }
@@ -97,6 +101,20 @@ export class PersonDialog {
   async save() {
     await this.dialog.getByRole("button", { name: "Save" }).click();
   }
+
+  /** The warning shown while adding a name someone already has. */
+  sameNameWarning() {
+    return this.dialog.getByRole("status").filter({ hasText: "You already have" });
+  }
+
+  /** The link to the person who already has the name, e.g. "Open Rachel Kim (Fjord Labs)". */
+  openSameNamed(label) {
+    return this.dialog.getByRole("link", { name: label, exact: true });
+  }
+
+  addAnywayButton() {
+    return this.dialog.getByRole("button", { name: "Add anyway" });
+  }
 }
 
 export class QuickLog {
@@ -111,21 +129,44 @@ export class QuickLog {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** The suggestions under "Who with". */
+  suggestions() {
+    return this.dialog.getByRole("listbox", { name: "Matching people" });
+  }
+
+  /** The suggestion Enter would pick. */
+  highlighted() {
+    return this.suggestions().getByRole("option", { selected: true });
+  }
+
+  /** The "Add “…” as someone new" suggestion, for any name or for `name`. */
+  addNewOption(name) {
+    const text = name === undefined ? /^Add “.*” as someone new$/ : `Add “${name}” as someone new`;
+    return this.suggestions().getByRole("option", { name: text });
+  }
+
+  async logIt() {
+    await this.dialog.getByRole("button", { name: "Log it" }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
   async openWithButton() {
     await this.page.getByRole("button", { name: "Log", exact: true }).click();
     await expect(this.dialog).toBeVisible();
   }
 
   /** Logs a contact: `who`, and optionally an exchange in plain words. */
-  async log({ who, kind, by, exchange, what, answer, note }) {
+  async log({ who, kind, by, date, exchange, what, answer, promised, note }) {
     await this.who.fill(who);
     await this.who.press("Enter");
     if (kind) await this.dialog.getByLabel("What", { exact: true }).first().selectOption({ label: kind });
     if (by) await this.dialog.getByRole("radio", { name: by }).check();
+    if (date) await this.dialog.getByLabel("When", { exact: true }).fill(date);
     if (exchange) {
       await this.dialog.getByLabel("Anything asked or given?").selectOption({ label: exchange });
       if (what) await this.dialog.locator("#quick-log-what").fill(what);
       if (answer) await this.dialog.getByRole("radio", { name: answer, exact: true }).check();
+      if (promised) await this.dialog.getByLabel("Promised, not done yet").check();
     }
     if (note) await this.dialog.getByLabel("Note").fill(note);
     await this.dialog.getByRole("button", { name: "Log it" }).click();
@@ -148,5 +189,90 @@ export class PersonPage {
   async delete() {
     await this.page.getByRole("button", { name: "Delete…" }).click();
     await this.page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
+  }
+
+  /** "Who reached out: you 100% · them 0% · both 0%". */
+  whoReachedOut() {
+    return this.page.getByText(/^Who reached out:/);
+  }
+
+  lastContact() {
+    return this.page.getByText(/^Last contact:/);
+  }
+
+  /** Opens the editor of the history entry whose button reads e.g. "Edit the coffee of Sat 5 Dec 2026". */
+  async editEntry(name) {
+    await this.history.getByRole("button", { name }).click();
+    const editor = new EntryDialog(this.page);
+    await expect(editor.dialog).toBeVisible();
+    return editor;
+  }
+
+  /** Asks waiting for an answer. */
+  waiting() {
+    return this.page.getByRole("region", { name: "Waiting for an answer" });
+  }
+
+  /** Promises and loans still owed, either way. */
+  owed() {
+    return this.page.getByRole("region", { name: "Owed" });
+  }
+
+  async recordAnswer(answer, on) {
+    await this.waiting().getByRole("button", { name: /^Record the answer/ }).first().click();
+    const dialog = this.page.getByRole("dialog", { name: "Record the answer" });
+    await dialog.getByRole("radio", { name: answer, exact: true }).check();
+    if (on) await dialog.getByLabel("On", { exact: true }).fill(on);
+    await dialog.getByRole("button", { name: "Save the answer" }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+/** The editor of one logged entry. */
+export class EntryDialog {
+  constructor(page) {
+    this.page = page;
+    this.dialog = page.getByRole("dialog", { name: /^Edit the entry of/ });
+  }
+
+  async setDate(isoDate) {
+    await this.dialog.getByLabel("Date", { exact: true }).fill(isoDate);
+  }
+
+  async reachedOut(who) {
+    await this.dialog.getByRole("radio", { name: who, exact: true }).check();
+  }
+
+  async save() {
+    await this.dialog.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  async deleteEntry() {
+    await this.dialog.getByRole("button", { name: "Delete entry" }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+}
+
+/** One person's row in the People list, with their status and balance in words. */
+export class PersonRow {
+  constructor(people, name) {
+    const link = people.page.getByRole("link", { name, exact: true });
+    this.row = people.list.getByRole("listitem").filter({ has: link });
+    this.status = this.row.locator(".badge");
+    this.balance = this.row.locator(".balance");
+  }
+}
+
+export class SettingsScreen {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole("heading", { name: "Settings", level: 1 });
+    this.usualCircle = page.getByRole("region", { name: "Usual circle" });
+  }
+
+  /** The checkbox that puts a circle or tag in the usual circle. */
+  circleChoice(tag) {
+    return this.usualCircle.getByRole("checkbox", { name: tag, exact: true });
   }
 }

@@ -27,7 +27,7 @@ export async function loadDemoJournal(page) {
 }
 
 /** Logs a contact through the quick log, on a given day. */
-export async function logContact(page, { who, date, by, exchange, kind, what, answer }) {
+export async function logContact(page, { who, date, by, exchange, kind, what, answer, promised }) {
   const dialog = page.getByRole("dialog", { name: "Log a contact" });
   if (!(await dialog.isVisible())) await page.getByRole("button", { name: "Log", exact: true }).click();
   await expect(dialog).toBeVisible();
@@ -43,6 +43,7 @@ export async function logContact(page, { who, date, by, exchange, kind, what, an
     if (kind) await dialog.getByLabel("Kind").selectOption({ label: kind });
     if (what) await dialog.locator("#quick-log-what").fill(what);
     if (answer) await dialog.getByRole("radio", { name: answer, exact: true }).check();
+    if (promised) await dialog.getByLabel("Promised, not done yet").check();
   }
   await dialog.getByRole("button", { name: "Log it" }).click();
   await expect(dialog).toBeHidden();
@@ -56,7 +57,9 @@ export class TodayScreen {
     this.streak = page.locator("#streak-line");
     this.reconnect = page.getByRole("region", { name: "Reconnect" });
     this.owe = page.getByRole("region", { name: "You owe" });
-    this.lent = page.getByRole("region", { name: "Lent and not back yet" });
+    this.theyOwe = page.getByRole("region", { name: "They owe" });
+    this.waitingOnYou = page.getByRole("region", { name: "Waiting on you" });
+    this.waitingOnThem = page.getByRole("region", { name: "Waiting on them" });
     this.birthdays = page.getByRole("region", { name: "Birthdays this week" });
     this.sayNo = page.getByRole("region", { name: "It's okay to say no" });
     this.oneSided = page.getByRole("region", { name: "One-sided" });
