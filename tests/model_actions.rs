@@ -295,13 +295,14 @@ fn interaction_validation_errors() {
     // A favour that was only given (not promised) owes nothing, and neither
     // does one that was withdrawn.
     for plain in [
-        exchange(1, Direction::Gave, 1, ExchangeKind::Favour).with_ask(Party::Them, Outcome::Granted),
-        exchange(1, Direction::Got, 1, ExchangeKind::Favour).with_ask(Party::Me, Outcome::Withdrawn),
+        exchange(1, Direction::Gave, 1, ExchangeKind::Favour)
+            .with_ask(Party::Them, Outcome::Granted),
+        exchange(1, Direction::Got, 1, ExchangeKind::Favour)
+            .with_ask(Party::Me, Outcome::Withdrawn),
     ] {
         let mut i = ok();
-        i.exchanges.push(
-            plain.with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(50))),
-        );
+        i.exchanges
+            .push(plain.with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(50))));
         assert_eq!(
             rejected(&mut j, Action::AddInteraction(i)),
             ModelError::NothingToSettle(xid(1))
@@ -309,11 +310,7 @@ fn interaction_validation_errors() {
     }
 
     // Promises need a yes.
-    for outcome in [
-        Outcome::Open,
-        Outcome::DeclinedByThem,
-        Outcome::Withdrawn,
-    ] {
+    for outcome in [Outcome::Open, Outcome::DeclinedByThem, Outcome::Withdrawn] {
         let mut i = ok();
         i.exchanges.push(
             exchange(1, Direction::Got, 1, ExchangeKind::Introduction)
@@ -328,7 +325,8 @@ fn interaction_validation_errors() {
 
     // An answer comes on or after the day of the ask, and only once there is one.
     let answered_on = |outcome, day| {
-        let mut ask = exchange(1, Direction::Got, 1, ExchangeKind::Advice).with_ask(Party::Me, outcome);
+        let mut ask =
+            exchange(1, Direction::Got, 1, ExchangeKind::Advice).with_ask(Party::Me, outcome);
         if let Some(a) = ask.ask.as_mut() {
             a.answered = Some(day);
         }
@@ -627,10 +625,7 @@ fn settle_a_loan_in_parts() {
     // The GBP loan I asked Ana for is still unanswered: it waits on her and
     // nobody owes anything on it; only the EUR loan I made her is owed.
     assert_eq!(owed(&j).items, 1);
-    assert_eq!(
-        owed(&j).money,
-        BTreeMap::from([("EUR".to_string(), 5000)])
-    );
+    assert_eq!(owed(&j).money, BTreeMap::from([("EUR".to_string(), 5000)]));
     assert!(j.stats(&pid(1)).unwrap().owed_by_me.is_empty());
     assert_eq!(j.stats(&pid(1)).unwrap().waiting_on_them, 1);
 

@@ -214,7 +214,12 @@ fn a_journal_spanning_thirty_years() {
         log.last_mut().unwrap().people = vec![pid(n)];
         log.last_mut().unwrap().exchanges[0].person = pid(n);
     }
-    let j = journal(people, log);
+    let mut j = journal(people, log);
+    j.apply(Action::UpdateSettings(Settings {
+        circles: vec!["posse".into()],
+        ..Settings::default()
+    }))
+    .unwrap();
     let quarters = new_people_per_quarter(&j, &NetworkFilter::default());
     assert_eq!(quarters.len(), 30 * 4 - 3); // 1995-Q3 ..= 2024-Q3
     assert_eq!(quarters.iter().map(|q| q.count).sum::<u32>(), 30);

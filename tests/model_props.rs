@@ -242,7 +242,7 @@ fn build_exchange(spec: &ExSpec, people: &[PersonId], date_day: u16) -> Exchange
         ex = ex.with_ask(if by_me { Party::Me } else { Party::Them }, outcome);
     }
     // Some promises, valid or not (a promise needs a yes, if it was asked).
-    ex.promised = spec.x % 3 == 0;
+    ex.promised = spec.x.is_multiple_of(3);
     let money = loan == 1 && kind == ExchangeKind::Loan;
     match loan {
         1 => {

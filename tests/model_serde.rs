@@ -45,7 +45,8 @@ fn small() -> Journal {
     }
     i.exchanges.push(review);
     i.exchanges.push(
-        exchange(4, Direction::Got, 1, ExchangeKind::Advice).with_ask(Party::Me, Outcome::Withdrawn),
+        exchange(4, Direction::Got, 1, ExchangeKind::Advice)
+            .with_ask(Party::Me, Outcome::Withdrawn),
     );
     Journal::from_parts(JournalParts {
         people: vec![zoe, jose],
@@ -235,7 +236,8 @@ fn loading_rejects_invalid_data_with_a_readable_message() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("names person p0000000000009, who is not part of interaction i0000000000001"),
+        error
+            .contains("names person p0000000000009, who is not part of interaction i0000000000001"),
         "{error}"
     );
 
@@ -347,14 +349,20 @@ fn an_open_ask_settled_in_parts_loads_as_a_yes() {
     assert_eq!(loan.ask.map(|a| a.outcome), Some(Outcome::Granted));
     assert!(!loan.promised);
     // An open ask with nothing settled is left waiting.
-    assert_eq!(entry.exchanges[2].ask.map(|a| a.outcome), Some(Outcome::Open));
+    assert_eq!(
+        entry.exchanges[2].ask.map(|a| a.outcome),
+        Some(Outcome::Open)
+    );
     let ana = j.stats(&"p1".parse().unwrap()).unwrap();
     assert_eq!(ana.owed_by_me.items, 2);
     assert_eq!(ana.owed_by_me.money["EUR"], 600);
     assert_eq!(ana.waiting_on_me, 1);
     // Written back in the new shape, it reads the same.
     let json = serde_json::to_string(&j).unwrap();
-    assert!(json.contains(r#""ask":{"by":"them","outcome":"granted"},"promised":true"#), "{json}");
+    assert!(
+        json.contains(r#""ask":{"by":"them","outcome":"granted"},"promised":true"#),
+        "{json}"
+    );
     assert_eq!(serde_json::from_str::<Journal>(&json).unwrap(), j);
 }
 

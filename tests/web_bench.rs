@@ -5,7 +5,10 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use rapport::model::demo::generate_with;
-use rapport::model::{Action, Initiator, Interaction, InteractionId, InteractionKind, Journal};
+use rapport::model::{
+    Action, Command, EntryDraft, Initiator, Interaction, InteractionId, InteractionKind, Journal,
+    Minter, Who,
+};
 use rapport::storage::local::LocalBackend;
 use rapport::storage::{usage, Store};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -94,6 +97,123 @@ fn save_cost(people: usize, interactions: usize) -> String {
 fn bench_save_cost() {
     report("save_500", save_cost(50, 500));
     report("save_50000", save_cost(5_000, 50_000));
+}
+
+/// The browser's clock, and counter entropy (the bench needs no secrecy).
+struct BenchMinter(u64);
+
+impl Minter for BenchMinter {
+    fn now(&mut self) -> chrono::DateTime<Utc> {
+        Utc::now()
+    }
+
+    fn random(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        self.0
+    }
+}
+
+/// One step as the app takes it: pull in other tabs' saves, execute, save once.
+/// Returns the milliseconds and how many times the head was written.
+fn step(
+    store: &mut Store<LocalBackend>,
+    journal: &mut Journal,
+    minter: &mut BenchMinter,
+    commands: Vec<Command>,
+) -> (f64, u64, rapport::model::Executed) {
+    let generation = store.generation();
+    let started = precise_now();
+    store.sync(journal).expect("synced");
+    let done = journal.execute(commands, minter).expect("accepted");
+    store.save(journal, &done.applied).expect("saved");
+    let elapsed = precise_now() - started;
+    (elapsed, store.generation() - generation, done)
+}
+
+/// Median, min and max milliseconds to log one entry, edit it, and undo the
+/// edit, each until stored, with a journal of this size; then the most head
+/// writes any one step made.
+fn command_costs(people: usize, interactions: usize) -> [String; 4] {
+    storage().clear().expect("cleared");
+    let journal = generate_with(11, people, interactions, today()).expect("demo journal");
+    let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "cn").expect("loads");
+    store.replace_all(&journal).expect("stored");
+    let (mut store, mut journal) =
+        Store::load(LocalBackend::open().expect("opens"), "cm").expect("loads");
+    let someone = journal
+        .people()
+        .next()
+        .map(|p| p.id.clone())
+        .expect("a person");
+    let mut minter = BenchMinter(7);
+    let (mut log, mut edit, mut undo) = (Vec::new(), Vec::new(), Vec::new());
+    let mut most_writes = 0;
+    for _ in 0..61 {
+        let entry = EntryDraft {
+            date: today(),
+            time: None,
+            people: vec![Who::Known(someone.clone())],
+            kind: InteractionKind::Coffee,
+            initiated_by: Initiator::Me,
+            purpose: None,
+            note: String::new(),
+            exchanges: Vec::new(),
+        };
+        let (ms, writes, done) = step(
+            &mut store,
+            &mut journal,
+            &mut minter,
+            vec![Command::LogContact(entry.clone())],
+        );
+        log.push(ms);
+        most_writes = most_writes.max(writes);
+        let id = done.added_entries[0].clone();
+        let changed = EntryDraft {
+            initiated_by: Initiator::Them,
+            note: "edited".into(),
+            ..entry
+        };
+        let (ms, writes, done) = step(
+            &mut store,
+            &mut journal,
+            &mut minter,
+            vec![Command::EditEntry { id, entry: changed }],
+        );
+        edit.push(ms);
+        most_writes = most_writes.max(writes);
+        let (ms, writes, _) = step(
+            &mut store,
+            &mut journal,
+            &mut minter,
+            vec![Command::Undo(done.undo)],
+        );
+        undo.push(ms);
+        most_writes = most_writes.max(writes);
+    }
+    [
+        stats(log),
+        stats(edit),
+        stats(undo),
+        most_writes.to_string(),
+    ]
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_command_cost() {
+    // Both journals end on a full segment, so new entries start a fresh one in
+    // both: a save's cost follows how full the segment it rewrites is, which
+    // has nothing to do with the journal's size.
+    for (size, people, interactions) in [("s", 50, 512), ("l", 4_992, 49_920)] {
+        let [log, edit, undo, writes] = command_costs(people, interactions);
+        report(&format!("log_entry_{size}"), log);
+        report(&format!("edit_entry_{size}"), edit);
+        report(&format!("undo_edit_{size}"), undo);
+        report(&format!("head_writes_per_step_{size}"), writes);
+    }
 }
 
 /// Whether a journal of this size fits, stored Rapport's way.

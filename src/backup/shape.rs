@@ -99,11 +99,16 @@ const EXCHANGE_KINDS: &[&str] = &[
 
 const ASK: &[Field] = &[
     ("by", OneOf(&["me", "them"]), Required),
-    (
-        "outcome",
-        OneOf(&["granted", "declined_by_them", "declined_by_me", "open"]),
-        Required,
-    ),
+    ("outcome", OneOf(OUTCOMES), Required),
+    ("on", Date, Nullable),
+];
+
+const OUTCOMES: &[&str] = &[
+    "granted",
+    "declined_by_them",
+    "declined_by_me",
+    "withdrawn",
+    "open",
 ];
 
 const SETTLEMENT: &[Field] = &[
@@ -120,6 +125,7 @@ const EXCHANGE: &[Field] = &[
     ("kind", OneOf(EXCHANGE_KINDS), Required),
     ("ask", Object(ASK), Nullable),
     ("loan", Loan, Nullable),
+    ("promised", Bool, Optional),
     ("settled", ListOf(&Object(SETTLEMENT)), Optional),
     ("note", Text, Optional),
 ];
@@ -346,6 +352,38 @@ mod tests {
             .map(|k| serde_json::to_value(k).unwrap_or_default())
             .collect();
         assert_eq!(names(kinds), EXCHANGE_KINDS);
+    }
+
+    #[test]
+    fn every_ask_outcome_and_exchange_field_of_the_model_is_accepted() {
+        use crate::model::{Ask, Direction, Exchange, ExchangeId, ExchangeKind, Outcome, Party};
+        let outcomes = [
+            Outcome::Granted,
+            Outcome::DeclinedByThem,
+            Outcome::DeclinedByMe,
+            Outcome::Withdrawn,
+            Outcome::Open,
+        ];
+        for outcome in outcomes {
+            let mut ask = Ask::new(Party::Them, outcome);
+            ask.answered = NaiveDate::from_ymd_opt(2024, 3, 1);
+            let mut exchange = Exchange::new(
+                ExchangeId::new(1),
+                Direction::Gave,
+                PersonId::new(2),
+                ExchangeKind::Favour,
+            )
+            .promised();
+            exchange.ask = Some(ask);
+            let value = serde_json::to_value(&exchange).unwrap_or_default();
+            assert!(value.get("promised").is_some() && value["ask"].get("on").is_some());
+            assert_eq!(problems_of(&Object(EXCHANGE), value), Vec::<String>::new());
+        }
+        let answered = json!({"by": "them", "outcome": "withdrawn", "on": "soon"});
+        assert_eq!(
+            problems_of(&Object(ASK), answered),
+            ["x.on: \"soon\" is not a date"]
+        );
     }
 
     fn problems_of(kind: &Kind, value: Value) -> Vec<String> {

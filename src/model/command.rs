@@ -397,7 +397,8 @@ impl Journal {
         let now = to_millis(minter.now());
         if let Command::Undo(undo) = command {
             let changes = self.plan_restore(&undo, Some(now))?;
-            return Ok(self.commit_remembered(changes, done));
+            self.commit_remembered(changes, done);
+            return Ok(());
         }
         for action in self.actions_for(command, now, minter, done)? {
             let changes = self.plan(action)?;

@@ -238,6 +238,9 @@ pub struct Store<B> {
     interactions: Chunks<InteractionId>,
     pending: Pending,
     read_only: bool,
+    /// The stored text of `head` as last read or written, so that a sync
+    /// which finds the same text skips parsing it (it names every segment).
+    head_text: String,
 }
 
 impl<B: Backend> Store<B> {
@@ -252,6 +255,7 @@ impl<B: Backend> Store<B> {
             interactions: Chunks::new(INTERACTIONS_PER_SEGMENT),
             pending: Pending::default(),
             read_only: false,
+            head_text: String::new(),
         };
         let journal = match store.read_head()? {
             None => Journal::new(),
@@ -315,10 +319,15 @@ impl<B: Backend> Store<B> {
     /// Merges what another tab saved since this store last read or wrote. Local
     /// unsaved changes win over the other tab's version of the same record.
     pub fn sync(&mut self, journal: &mut Journal) -> Result<SyncReport, LoadError> {
-        let Some(theirs) = self.read_head()? else {
+        let Some(text) = self.backend.get(HEAD_KEY).map_err(unavailable)? else {
             return Ok(SyncReport::default());
         };
+        if !self.head_text.is_empty() && text == self.head_text {
+            return Ok(SyncReport::default());
+        }
+        let theirs = parse_head(&text)?;
         if theirs == self.head {
+            self.head_text = text;
             return Ok(SyncReport::default());
         }
         let mine = self.head.segments().map_err(corrupt_head)?;
@@ -408,6 +417,7 @@ impl<B: Backend> Store<B> {
             }
         }
         self.head = theirs;
+        self.head_text = text;
         Ok(report)
     }
 
@@ -532,6 +542,7 @@ impl<B: Backend> Store<B> {
             self.undo_writes(&written);
             return Err(err.into());
         }
+        self.head_text = head_json;
 
         // The new head is the commit point; old segments are now garbage.
         for key in superseded {
@@ -565,21 +576,10 @@ impl<B: Backend> Store<B> {
     }
 
     fn read_head(&self) -> Result<Option<Head>, LoadError> {
-        let Some(text) = self.backend.get(HEAD_KEY).map_err(unavailable)? else {
-            return Ok(None);
-        };
-        let head: Head =
-            serde_json::from_slice(text.as_bytes()).map_err(|err| LoadError::Corrupt {
-                key: HEAD_KEY.to_owned(),
-                reason: format!("is not a valid head ({err})"),
-            })?;
-        if head.schema > FORMAT_VERSION {
-            return Err(LoadError::NewerVersion {
-                found: head.schema,
-                supported: FORMAT_VERSION,
-            });
+        match self.backend.get(HEAD_KEY).map_err(unavailable)? {
+            Some(text) => parse_head(&text).map(Some),
+            None => Ok(None),
         }
-        Ok(Some(head))
     }
 
     fn load_from(&mut self, head: Head) -> Result<Journal, LoadError> {
@@ -625,6 +625,7 @@ impl<B: Backend> Store<B> {
             }
         }
         self.head = head;
+        self.head_text.clear();
 
         if upgrading {
             self.rewrite_everything(&journal).map_err(|err| {
@@ -814,6 +815,21 @@ impl RawDocument {
             interactions_in: BTreeMap::new(),
         })
     }
+}
+
+/// Reads a head's text, refusing one written by a newer version.
+fn parse_head(text: &str) -> Result<Head, LoadError> {
+    let head: Head = serde_json::from_slice(text.as_bytes()).map_err(|err| LoadError::Corrupt {
+        key: HEAD_KEY.to_owned(),
+        reason: format!("is not a valid head ({err})"),
+    })?;
+    if head.schema > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion {
+            found: head.schema,
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok(head)
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {

@@ -11,9 +11,29 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{PersonId, Undo};
+use crate::model::{Journal, PersonId, Undo};
 
 use super::session::{SaveState, Session};
+
+/// What the toast's Undo takes back.
+#[derive(Debug, Clone)]
+pub enum TakeBack {
+    /// A step of commands: the model's undo of it.
+    Step(Undo),
+    /// A whole-journal replacement (an import or demo data): the journal before it.
+    Replace(Rc<Journal>),
+}
+
+impl PartialEq for TakeBack {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Step(a), Self::Step(b)) => a == b,
+            // Comparing two whole journals on every render would be slow; identity is enough.
+            (Self::Replace(a), Self::Replace(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
 
 /// A short message at the bottom of the screen, perhaps with an undo.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +41,7 @@ pub struct Toast {
     /// What happened.
     pub message: String,
     /// What takes it back, if it can be taken back.
-    pub undo: Option<Undo>,
+    pub undo: Option<TakeBack>,
     /// Whether taking it back re-does an undone change (the button says "Redo").
     pub redo: bool,
 }

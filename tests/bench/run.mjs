@@ -448,6 +448,24 @@ if (!SMOKE) {
     target: "≤ 1.5×",
     met: s50k <= 1.5 * s500,
   });
+  // The ledger's everyday steps: each through the model's commands, stored with one head write.
+  const writes = Math.max(storage.head_writes_per_step_s[0], storage.head_writes_per_step_l[0]);
+  for (const [what, key] of [
+    ["log one entry (command, then save)", "log_entry"],
+    ["edit one entry (command, then save)", "edit_entry"],
+    ["undo that edit (command, then save)", "undo_edit"],
+  ]) {
+    const [l, lmin, lmax] = storage[`${key}_l`];
+    const [s, smin, smax] = storage[`${key}_s`];
+    record({
+      what: `${what}, 49,920 interactions`,
+      value: `${l.toFixed(2)} ms (min ${lmin.toFixed(2)}, max ${lmax.toFixed(2)}); head writes per step: ${writes}`,
+      baseline: `512 interactions: ${s.toFixed(2)} ms (min ${smin.toFixed(2)}, max ${smax.toFixed(2)})`,
+      ratio: l / s,
+      target: "≤ 1.5×, one head write",
+      met: l <= 1.5 * s && writes === 1,
+    });
+  }
   const naive = storage.capacity_naive_interactions[0];
   const segmented = storage.capacity_segmented_interactions[0];
   record({

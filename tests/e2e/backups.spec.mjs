@@ -374,14 +374,15 @@ test("contacts: a shared name alone is shown but added; a shared phone is merged
   );
   await expect(preview).toContainText("3 contacts found, 2 to add");
   const contacts = preview.locator(".import-contact");
-  await expect(contacts.nth(0).locator(".warning")).toHaveCount(0);
+  await expect(contacts.nth(0).locator(".import-duplicate")).toHaveCount(0);
   await expect(contacts.nth(1)).toContainText("Likely the same as Sam Lee (same phone 0044 7700 900001)");
   await expect(preview.getByLabel("What to do with S. Lee")).toHaveValue(/^merge/);
   await expect(contacts.nth(2)).toContainText("Possibly the same as Sam Lee (same name)");
   await expect(preview.getByLabel("What to do with Sam Lee")).toHaveValue("add");
   await app.expectNoAxeViolations();
-  await preview.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath("contacts-name-only-match.png"), fullPage: true });
+  await page.getByRole("button", { name: "Dismiss" }).click().catch(() => {});
+  await contacts.nth(0).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: test.info().outputPath("contacts-name-only-match.png") });
 
   await preview.getByRole("button", { name: "Import these contacts" }).click();
   await expect(app.toast).toContainText("Imported 2 people");
@@ -407,7 +408,36 @@ test("a backup with a key written twice is refused at both places and changes no
   await expect(backups.problems).toHaveText(/^people: this key appears twice \(line 6, column 1 and line \d+, column 1\)$/);
   await expect(backups.preview).toHaveCount(0);
   await app.expectNoAxeViolations();
-  await page.screenshot({ path: test.info().outputPath("backup-repeated-key.png"), fullPage: true });
+  await backups.problems.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await page.screenshot({ path: test.info().outputPath("backup-repeated-key.png") });
+  expect(await rapportEntries(page)).toEqual(stored);
+
+  // The same text encrypted as the app does (PBKDF2-SHA256, AES-256-GCM): refused once decrypted.
+  const envelope = await page.evaluate(async (plaintext) => {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const nonce = crypto.getRandomValues(new Uint8Array(12));
+    const secret = await crypto.subtle.importKey("raw", new TextEncoder().encode("two keys"), "PBKDF2", false, ["deriveKey"]);
+    const key = await crypto.subtle.deriveKey(
+      { name: "PBKDF2", hash: "SHA-256", salt, iterations: 600000 },
+      secret,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt"],
+    );
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv: nonce }, key, new TextEncoder().encode(plaintext)));
+    const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
+    return JSON.stringify({
+      format: "rapport-encrypted-backup",
+      version: 1,
+      kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600000, salt: b64(salt) },
+      cipher: { name: "AES-256-GCM", nonce: b64(nonce) },
+      ciphertext: b64(sealed),
+    });
+  }, text);
+  await backups.chooseBackup({ name: "twice.encrypted.json", text: envelope });
+  await backups.unlock("two keys");
+  await expect(backups.problems).toHaveText(/^people: this key appears twice \(line 6, column 1 and line \d+, column 1\)$/);
+  await expect(backups.preview).toHaveCount(0);
   expect(await rapportEntries(page)).toEqual(stored);
   await app.go("People");
   await expect(people.names()).toHaveText(["Ada Lovelace"]);
@@ -430,14 +460,15 @@ test("a merge keeps both of two people made separately with the same id", async 
 
   await backups.chooseBackup({ name: "other-device.json", text: JSON.stringify(backup) });
   await expect(backups.preview).toContainText(
-    "People: 0 new, 0 identical, 0 in conflict, 0 only in this journal, 1 made separately with the same id (a merge keeps both)",
+    "People: 0 new, 0 identical, 0 in conflict, 0 only in this journal, 1 kept as two records (see below)",
   );
   await expect(backups.preview.getByRole("list", { name: "Kept as two records" })).toHaveText(
-    "Person Grace Hopper in the backup and Ada Lovelace in your journal share an id but were made separately: a merge keeps both",
+    "Person Grace Hopper (in the backup) and Ada Lovelace (in your journal) were made separately on two devices; a merge keeps both",
   );
   await expect(backups.preview.getByRole("list", { name: "Conflicts" })).toHaveCount(0);
   await app.expectNoAxeViolations();
-  await page.screenshot({ path: test.info().outputPath("backup-kept-both.png"), fullPage: true });
+  await backups.preview.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: test.info().outputPath("backup-kept-both.png") });
   await backups.merge();
 
   await app.go("People");

@@ -468,7 +468,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                                     if !flags.is_empty() {
                                         <div class="field import-duplicate">
                                             { for flags.iter().map(|d| html! {
-                                                <p class="warning">{ duplicate_text(d) }</p>
+                                                <p class={if d.reason == MatchReason::SimilarName { "hint" } else { "warning" }}>{ duplicate_text(d) }</p>
                                             }) }
                                             <label for={select_id.clone()}>{ format!("What to do with {}", contact.name) }</label>
                                             <select id={select_id} onchange={on_change}>

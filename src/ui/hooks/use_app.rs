@@ -1,12 +1,13 @@
 //! `use_app`: read the journal and change it, from any component.
 
 use std::cell::Ref;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, Command, Executed, Journal, ModelError, PersonId, Undo};
+use crate::model::{Action, Command, Executed, Journal, ModelError, PersonId};
 use crate::ui::session::{SaveState, Session};
-use crate::ui::state::{AppAction, AppContext, Toast};
+use crate::ui::state::{AppAction, AppContext, TakeBack, Toast};
 
 /// What the toast says after a change that could not be stored (the banner says why).
 const NOT_SAVED: &str = "Changed here, but not saved yet.";
@@ -46,11 +47,18 @@ impl AppHandle {
         self.run(vec![Command::Apply(action)], message).map(|_| ())
     }
 
-    /// Takes back a step (`redo`: one that was itself an undo).
-    pub fn undo(&self, undo: Undo, redo: bool) {
+    /// Takes back a step or a replacement (`redo`: one that was itself an undo).
+    pub fn undo(&self, take_back: TakeBack, redo: bool) {
         let message = if redo { "Redone." } else { "Undone." };
-        if let Err(err) = self.run_as(vec![Command::Undo(undo)], message, !redo) {
-            self.toast(Toast::say(err.to_string()));
+        let result = match take_back {
+            TakeBack::Step(undo) => self
+                .run_as(vec![Command::Undo(undo)], message, !redo)
+                .map(|_| ())
+                .map_err(|err| err.to_string()),
+            TakeBack::Replace(before) => self.replace_as((*before).clone(), message, !redo),
+        };
+        if let Err(err) = result {
+            self.toast(Toast::say(format!("Could not undo: {err}")));
         }
     }
 
@@ -72,10 +80,28 @@ impl AppHandle {
         self.context.dispatch(AppAction::Changed(state));
         self.toast(Toast {
             message,
-            undo: Some(executed.undo.clone()),
+            undo: Some(TakeBack::Step(executed.undo.clone())),
             redo,
         });
         Ok(executed)
+    }
+
+    /// Replaces the whole journal (an import, demo data) and says `message`
+    /// with an Undo that puts the journal before it back. All or nothing:
+    /// when it cannot be stored, nothing changes.
+    pub fn replace_with_undo(&self, journal: Journal, message: &str) -> Result<(), String> {
+        self.replace_as(journal, message, false)
+    }
+
+    fn replace_as(&self, journal: Journal, message: &str, redo: bool) -> Result<(), String> {
+        let before = Rc::new(self.journal().clone());
+        self.replace(journal)?;
+        self.toast(Toast {
+            message: message.to_owned(),
+            undo: Some(TakeBack::Replace(before)),
+            redo,
+        });
+        Ok(())
     }
 
     /// Replaces the whole journal.

@@ -260,7 +260,7 @@ fn counts_line(what: &str, counts: &crate::backup::Counts) -> String {
     );
     if counts.kept_both > 0 {
         line.push_str(&format!(
-            ", {} made separately with the same id (a merge keeps both)",
+            ", {} kept as two records (see below)",
             counts.kept_both
         ));
     }
@@ -367,20 +367,17 @@ fn RestoreSection() -> Html {
             };
             let before = app.journal().clone();
             let result = apply_import(&before, (*parsed).clone(), *mode);
+            let message = if *mode == Mode::Replace {
+                "Backup imported: your journal was replaced."
+            } else {
+                "Backup imported and merged."
+            };
             match result {
-                Ok(after) => match app.replace(after) {
+                Ok(after) => match app.replace_with_undo(after, message) {
                     Ok(()) => {
                         undo.set(Some(Rc::new(before)));
                         state.set(Restore::Idle);
                         file.reset();
-                        say(
-                            &app,
-                            if *mode == Mode::Replace {
-                                "Backup imported: your journal was replaced."
-                            } else {
-                                "Backup imported and merged."
-                            },
-                        );
                     }
                     Err(err) => say(&app, format!("Import failed, nothing changed: {err}")),
                 },
@@ -492,7 +489,7 @@ fn RestoreSection() -> Html {
                     <ul aria-labelledby="restore-kept-both-title" class="import-conflicts">
                         { for preview.kept_both.iter().map(|k| {
                             let what = match k.kind { RecordKind::Person => "Person", RecordKind::Interaction => "Interaction" };
-                            html! { <li>{ format!("{what} {} in the backup and {} in your journal share an id but were made separately: a merge keeps both", k.file_label, k.journal_label) }</li> }
+                            html! { <li>{ format!("{what} {} (in the backup) and {} (in your journal) were made separately on two devices; a merge keeps both", k.file_label, k.journal_label) }</li> }
                         }) }
                     </ul>
                 }

@@ -370,15 +370,18 @@ fn DemoSection() -> Html {
                 "tiny" => DemoSize::Tiny,
                 _ => DemoSize::Small,
             };
-            let message = match generate(2026, demo_size, browser::today()) {
-                Ok(journal) => match app.replace(journal) {
-                    Ok(()) => format!("Loaded a demo journal of {} people.", demo_size.people()),
-                    Err(err) => format!("The demo journal could not be stored: {err}"),
-                },
-                Err(err) => format!("The demo journal could not be made: {err}"),
+            let loaded = format!("Loaded a demo journal of {} people.", demo_size.people());
+            let failed = match generate(2026, demo_size, browser::today()) {
+                Ok(journal) => app
+                    .replace_with_undo(journal, &loaded)
+                    .err()
+                    .map(|err| format!("The demo journal could not be stored: {err}")),
+                Err(err) => Some(format!("The demo journal could not be made: {err}")),
             };
             confirming.set(false);
-            app.toast(Toast::say(message));
+            if let Some(message) = failed {
+                app.toast(Toast::say(message));
+            }
         })
     };
     html! {
