@@ -44,7 +44,7 @@ fn small_demo_is_valid_realistic_and_deterministic() {
         .filter(|i| !i.note.is_empty())
         .all(|i| i.note.chars().count() == 80));
 
-    // Exchanges on about a third of interactions, with every outcome, loans and settlements.
+    // Exchanges on about a third of interactions, with every outcome, promises, loans and settlements.
     let with_exchanges = j.interactions().filter(|i| !i.exchanges.is_empty()).count();
     assert!(
         (560..=760).contains(&with_exchanges),
@@ -55,7 +55,13 @@ fn small_demo_is_valid_realistic_and_deterministic() {
         .iter()
         .filter_map(|e| e.ask.map(|a| format!("{:?}", a.outcome)))
         .collect();
-    assert_eq!(outcomes.len(), 4, "{outcomes:?}");
+    assert_eq!(outcomes.len(), 5, "{outcomes:?}");
+    // Promises, some kept, and asks answered days after they were made.
+    assert!(exchanges.iter().any(|e| e.promised && e.is_delivered()));
+    assert!(exchanges.iter().any(|e| e.promised && !e.is_delivered()));
+    assert!(exchanges
+        .iter()
+        .any(|e| e.ask.is_some_and(|a| a.answered.is_some())));
     assert!(exchanges
         .iter()
         .any(|e| matches!(e.loan, Some(LoanSubject::Money { .. }))));

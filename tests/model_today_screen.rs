@@ -547,8 +547,8 @@ fn demo_journal_today_numbers() {
     let j = generate(2026, DemoSize::Small, today()).unwrap();
     let o = overview(&j, today());
     let first_due = j.person(&o.reconnect[0].person).unwrap().name.clone();
-    // Open asks wait (on you, on them) and are owed by nobody; what is owed
-    // here is loans only, as the demo makes no promises.
+    // Open asks wait (on you, on them) and are owed by nobody; only recent
+    // asks are still open. What is owed is promises and loans.
     let summary = (
         o.reconnect.len(),
         (o.waiting.on_me.len(), o.waiting.on_them.len()),
@@ -563,23 +563,23 @@ fn demo_journal_today_numbers() {
     assert_eq!(
         summary,
         (
-            20,
-            (52, 58),
-            21,
-            25,
+            26,
+            (4, 8),
+            46,
+            58,
             2,
-            7,
-            24,
+            15,
+            19,
             Streak {
-                weeks: 144,
+                weeks: 156,
                 this_week: true
             },
-            "Clara Öztürk".to_string()
+            "Kateřina Horváth".to_string()
         )
     );
     assert_eq!(
         o.streak.message(),
-        "144 weeks of networking without needing anything. Keep it up."
+        "156 weeks of networking without needing anything. Keep it up."
     );
 }
 

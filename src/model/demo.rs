@@ -630,19 +630,39 @@ fn make_exchange(
             (Direction::Got, true) | (Direction::Gave, false) => Party::Me,
             _ => Party::Them,
         };
-        let outcome = match by {
-            Party::Me => *rng.weighted(&[
-                (Outcome::Granted, 60),
-                (Outcome::DeclinedByThem, 20),
-                (Outcome::Open, 20),
-            ]),
-            Party::Them => *rng.weighted(&[
-                (Outcome::Granted, 55),
-                (Outcome::DeclinedByMe, 25),
-                (Outcome::Open, 20),
-            ]),
+        // Asks from the last few weeks may still wait for an answer; older
+        // ones were answered, as they would be in a kept journal.
+        let recent = days_between(interaction.date, today) <= 45;
+        let no = match by {
+            Party::Me => Outcome::DeclinedByThem,
+            Party::Them => Outcome::DeclinedByMe,
         };
+        let outcome = *rng.weighted(&[
+            (Outcome::Granted, 58),
+            (no, 22),
+            (Outcome::Withdrawn, 5),
+            (
+                if recent {
+                    Outcome::Open
+                } else {
+                    Outcome::Granted
+                },
+                15,
+            ),
+        ]);
         exchange = exchange.with_ask(by, outcome);
+        if outcome != Outcome::Open && rng.chance(30) {
+            // Answered a few days later.
+            let later = add_days(interaction.date, 1 + rng.below(6) as i64);
+            if let Some(ask) = exchange.ask.as_mut() {
+                ask.answered = Some(later.min(today).max(interaction.date));
+            }
+        }
+    }
+    // Some gives are promised first and delivered later.
+    let said_yes = exchange.ask.is_none_or(|a| a.outcome == Outcome::Granted);
+    if said_yes && kind != ExchangeKind::Loan && rng.chance(12) {
+        exchange.promised = true;
     }
     if exchange.obligation().is_some() && rng.chance(45) {
         add_settlements(rng, &mut exchange, interaction.date, today);
