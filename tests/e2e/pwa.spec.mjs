@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS, ROOT_URL, SUBPATH_URL } from "./playwright.config.mjs";
 import { startServer } from "./serve.mjs";
 import { listFiles, writeServiceWorker } from "../../tools/precache.mjs";
 
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+const DIST = fileURLToPath(new URL(`../../${process.env.E2E_DIST ?? "dist"}/`, import.meta.url));
 const distFile = (path) => readFileSync(join(DIST, path));
 const BOTH = [
   ["at the root", ROOT_URL],

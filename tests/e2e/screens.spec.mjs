@@ -25,7 +25,7 @@ test("deep links open a person, and Back returns", async ({ page }) => {
   const { app, people } = await threePeople(page);
   await people.link("Grace Hopper").click();
   const url = page.url();
-  expect(url).toMatch(/#\/people\/p[0-9a-z]{9}$/);
+  expect(url).toMatch(/#\/people\/p[0-9a-z]{13}$/);
   await page.goBack();
   await expect(people.heading).toBeVisible();
 

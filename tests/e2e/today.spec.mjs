@@ -126,25 +126,28 @@ test("the demo journal's Today, as the host tests compute it", async ({ page }) 
   await loadDemoJournal(page);
   await app.go("Today");
 
-  await expect(today.streak).toHaveText("154 weeks of networking without needing anything. Keep it up.");
-  await expect(today.reconnect.locator(".card-intro")).toHaveText("18 people are due by your cadence, most overdue first.");
+  await expect(today.streak).toHaveText("156 weeks of networking without needing anything. Keep it up.");
+  await expect(today.reconnect.locator(".card-intro")).toHaveText("26 people are due by your cadence, most overdue first.");
   await expect(today.reconnectNames()).toHaveCount(8);
-  await expect(today.reconnectNames().first()).toHaveText("Søren Öztürk");
+  await expect(today.reconnectNames().first()).toHaveText("Kateřina Horváth");
   await today.showAll(today.reconnect).click();
-  await expect(today.reconnectNames()).toHaveCount(18);
+  await expect(today.reconnectNames()).toHaveCount(26);
   await expect(today.reconnect.getByRole("button", { name: "Show fewer" })).toHaveAttribute("aria-expanded", "true");
 
   for (const [section, count] of [
-    [today.owe, 70],
-    [today.theyOwe, 22],
-    [today.sayNo, 8],
-    [today.oneSided, 21],
+    [today.waitingOnThem, 8],
+    [today.owe, 46],
+    [today.theyOwe, 58],
+    [today.sayNo, 15],
+    [today.oneSided, 19],
   ]) {
     await expect(today.rows(section)).toHaveCount(5);
     await expect(today.showAll(section)).toHaveText(`Show all ${count}`);
   }
+  // Only recent asks still wait for an answer: four of theirs, on you.
+  await expect(today.rows(today.waitingOnYou)).toHaveCount(4);
   await today.showAll(today.owe).click();
-  await expect(today.rows(today.owe)).toHaveCount(70);
+  await expect(today.rows(today.owe)).toHaveCount(46);
   await expect(today.rows(today.birthdays)).toHaveCount(2);
   await app.expectNoAxeViolations();
   await page.emulateMedia({ colorScheme: "dark" });
