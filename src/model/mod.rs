@@ -10,7 +10,8 @@
 //! | `interaction.rs` | [`Interaction`], [`Exchange`], asks, loans, settlements, and the reciprocity rules (what counts as a give, what is owed) |
 //! | `purpose.rs`, `settings.rs` | the user-editable purpose list; the usual-circle tags and nudge thresholds |
 //! | `journal.rs` | [`Journal`]: the records, the caches, [`Journal::apply`], loading ([`Journal::from_parts`]) and saving |
-//! | `action.rs` | [`Action`] (every possible change) and [`Applied`] (what changed, for storage) |
+//! | `command.rs` | [`Command`]: what a person does (log, edit, delete, answer an ask, settle, archive, merge, undo…), executed as one step by [`Journal::execute`] with a [`Minter`] (clock and entropy); returns [`Executed`] with its exact [`Undo`] |
+//! | `action.rs` | [`Action`] (the reducer's low-level changes) and [`Applied`] (what changed, for storage) |
 //! | `error.rs` | [`ModelError`], one enum whose `Display` is plain English |
 //! | `stats.rs` | per-person counters ([`PersonStats`]), the balance reading, cadence status ([`ContactDue`]) |
 //! | `nudges.rs` | the nudge rules ([`Nudge`]) |
@@ -31,6 +32,11 @@
 //!   their own interactions via the index. [`Journal::recompute_all`] and
 //!   [`stats::compute_all`] rebuild from scratch; a property test checks the
 //!   two always agree.
+//! * **Commands, each with its undo.** The screens send [`Command`]s; the
+//!   model turns each into reducer actions, minting ids (64 bits of entropy)
+//!   and timestamps itself, and remembers how every touched record looked so
+//!   that [`Undo`] can put it back. An undo is a new, later change: `updated`
+//!   never moves backwards, so merging backups keeps it.
 //! * **One reducer.** Every change is an [`Action`] passed to
 //!   [`Journal::apply`]. It validates first and changes nothing on error, so
 //!   no id can ever dangle (people in interactions and exchanges, purposes,
