@@ -289,7 +289,7 @@ fn interaction_validation_errors() {
     );
     assert_eq!(
         rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::LoanNotMadeYet(xid(1))
+        ModelError::NothingToSettle(xid(1))
     );
 
     // A favour that was only given (not promised) owes nothing, and neither

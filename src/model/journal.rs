@@ -667,7 +667,7 @@ impl Journal {
             })?;
         let exchange = &old.exchanges[index];
         let obligation = exchange.obligation().ok_or_else(|| {
-            if exchange.kind == crate::model::ExchangeKind::Loan {
+            if exchange.kind == crate::model::ExchangeKind::Loan && exchange.is_open_ask() {
                 ModelError::LoanNotMadeYet(exchange_id.clone())
             } else {
                 ModelError::NothingToSettle(exchange_id.clone())

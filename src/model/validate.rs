@@ -103,6 +103,10 @@ pub(crate) fn normalize_interaction(interaction: &mut Interaction) {
         // Journals written before asks had answers settled open asks in parts:
         // such an ask was said yes to and is being delivered, so it is a
         // granted promise (settled in parts, as before).
+        // A loan is owed back once made; "promised" adds nothing to it.
+        if exchange.kind == ExchangeKind::Loan {
+            exchange.promised = false;
+        }
         if let Some(ask) = &mut exchange.ask {
             if ask.is_open() && !exchange.settlements.is_empty() {
                 ask.outcome = Outcome::Granted;
@@ -217,11 +221,13 @@ fn validate_exchange(interaction: &Interaction, index: usize) -> Result<(), Mode
         return Ok(());
     }
     if exchange.obligation().is_none() {
-        return Err(if exchange.kind == ExchangeKind::Loan {
-            ModelError::LoanNotMadeYet(xid.clone())
-        } else {
-            ModelError::NothingToSettle(xid.clone())
-        });
+        return Err(
+            if exchange.kind == ExchangeKind::Loan && exchange.is_open_ask() {
+                ModelError::LoanNotMadeYet(xid.clone())
+            } else {
+                ModelError::NothingToSettle(xid.clone())
+            },
+        );
     }
     let (whole, currency) = match exchange.measure() {
         Measure::Money { whole, currency } => (whole, Some(currency)),
