@@ -33,6 +33,8 @@ test('type an existing name in full, press "Log it", and see no duplicate', asyn
   await expect(log.highlighted()).toHaveText("Rachel Kim");
   await expect(log.addNewOption()).toHaveCount(0);
   await log.logIt();
+  // The toast names her as saved, not as typed.
+  await expect(app.toast).toContainText("Logged with Rachel Kim.");
 
   await app.go("People");
   await expect(people.names()).toHaveText(["Rachel Kim", "Rachel Kimball"]);

@@ -144,6 +144,12 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                 errors.set((person_error, date_error, None));
                 return;
             };
+            // The toast names the person as saved, not as typed.
+            let shown = match &who {
+                Who::Known(id) => app.journal().person(id).map(|p| p.name.clone()),
+                Who::New(_) => None,
+            }
+            .unwrap_or_else(|| name.clone());
             let exchanges = (*gesture)
                 .map(|gesture| ExchangeDraft {
                     promised: *promised,
@@ -163,7 +169,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
             };
             match app.run(
                 vec![Command::LogContact(entry)],
-                &format!("Logged with {name}."),
+                &format!("Logged with {shown}."),
             ) {
                 Ok(_) => app.close_quick_log(),
                 Err(err) => errors.set((None, None, Some(err.to_string()))),
