@@ -206,6 +206,39 @@ async function logTimes(page) {
   return summary(samples);
 }
 
+/** Runs `act` in the page and returns the ms until the head is written (the commit point). */
+const UNTIL_STORED = `(act) => {
+  let storedAt = NaN;
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    setItem.call(this, key, value);
+    if (key === "rapport/head") storedAt = performance.now();
+  };
+  const started = performance.now();
+  try { act(); } finally { Storage.prototype.setItem = setItem; }
+  return storedAt - started;
+}`;
+
+/** Times editing one history entry through its editor, and undoing that edit from the toast, until each is stored. */
+async function editAndUndoTimes(page) {
+  const edits = [];
+  const undos = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${APP_URL}#/people`);
+    await page.getByLabel("Search people").waitFor();
+    await page.locator(".person-name").first().click();
+    await page.getByRole("region", { name: "History" }).getByRole("button", { name: /^Edit the / }).first().click();
+    const dialog = page.getByRole("dialog", { name: /^Edit the entry of/ });
+    await dialog.getByLabel("Note").fill(`edited ${i}`);
+    edits.push(await page.evaluate(`(${UNTIL_STORED})(() => document.querySelector("dialog form").requestSubmit())`));
+    await dialog.waitFor({ state: "hidden" });
+    undos.push(
+      await page.evaluate(`(${UNTIL_STORED})(() => [...document.querySelectorAll(".toast button")].find((b) => b.textContent === "Undo").click())`),
+    );
+  }
+  return { edit: summary(edits), undo: summary(undos) };
+}
+
 /** Times rendering a screen after a hash change, until the DOM settles. */
 async function screenTimes(page, hash) {
   const samples = [];
@@ -327,6 +360,7 @@ for (const size of sizesToMeasure) {
     row.start = await measureColdStarts(context, `${APP_URL}#/people`);
     row.search = await searchTimes(page);
     row.log = await logTimes(page);
+    Object.assign(row, await editAndUndoTimes(page));
   }
   row.today = await screenTimes(page, "#/");
   row.insights = await screenTimes(page, "#/insights");
@@ -369,6 +403,16 @@ record({
   target: "≤ 1.5×",
   met: L.log.median <= 1.5 * S.log.median,
 });
+for (const [what, key] of [["edit one entry through its editor", "edit"], ["undo that edit from the toast", "undo"]]) {
+  record({
+    what: `${what} until stored, ${big}`,
+    value: fmt(L[key]),
+    baseline: `S: ${fmt(S[key])}`,
+    ratio: L[key].median / S[key].median,
+    target: "≤ 1.5×",
+    met: L[key].median <= 1.5 * S[key].median,
+  });
+}
 record({
   what: `export of ${big} to a JSON file`,
   value: fmt(L.exported.app),
