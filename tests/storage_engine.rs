@@ -158,6 +158,8 @@ fn every_point_of_failure_leaves_the_old_or_the_new_state() {
 fn a_full_quota_keeps_the_change_in_memory_and_the_store_intact() {
     let (mut store, mut journal) = load(MemoryBackend::with_quota(40_000), "t1");
     fill(&mut store, &mut journal, 2, 10);
+    // The tab's next look at the head removes the segments its last save replaced.
+    store.sync(&mut journal).unwrap_or_else(|e| panic!("{e}"));
     let stored_before = Snapshot::of(store.backend());
 
     // Another app on the origin fills what is left.
@@ -255,6 +257,163 @@ impl Backend for Shared {
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         self.0.borrow().keys()
     }
+    fn now_ms(&self) -> Option<u64> {
+        self.0.borrow().now_ms()
+    }
+}
+
+impl Shared {
+    /// A copy of this storage as it is now: what a tab sees whose view lags behind.
+    fn lagging_copy(&self) -> Shared {
+        Shared::new(self.0.borrow().clone())
+    }
+
+    /// Writes into `self` every key of `from` that differs (and removes what `from`
+    /// lacks, with `removals`): a lagging tab's writes arriving late.
+    fn receive(&self, from: &Shared, only: impl Fn(&str) -> bool, removals: bool) {
+        let theirs = from.0.borrow().snapshot();
+        let mut ours = self.0.borrow_mut();
+        for (key, value) in &theirs {
+            if only(key) && ours.get(key).ok().flatten().as_ref() != Some(value) {
+                ours.set(key, value).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        if removals {
+            for key in ours.snapshot().keys() {
+                if only(key) && !theirs.contains_key(key) {
+                    ours.remove(key).unwrap_or_else(|e| panic!("{e}"));
+                }
+            }
+        }
+    }
+}
+
+fn names(journal: &Journal) -> Vec<String> {
+    let mut names: Vec<String> = journal.people().map(|p| p.name.clone()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
+    let shared = Shared::new(MemoryBackend::default());
+    let (mut tab_a, mut journal_a) = load(shared.clone(), "aa");
+    apply_and_save(
+        &mut tab_a,
+        &mut journal_a,
+        Action::AddPerson(person(1, "Ada")),
+    );
+
+    // Tab B saves at the same instant as A, on a view of storage without A's save:
+    // both write generation 2, and B's head lands last.
+    let lagging = shared.lagging_copy();
+    let (mut tab_b, mut journal_b) = load(lagging.clone(), "bb");
+    apply_and_save(
+        &mut tab_a,
+        &mut journal_a,
+        Action::AddPerson(person(2, "Grace")),
+    );
+    apply_and_save(
+        &mut tab_b,
+        &mut journal_b,
+        Action::AddPerson(person(3, "Linus")),
+    );
+    shared.receive(&lagging, |_| true, false);
+
+    // A hears of B's head, sees that it wrote over Grace, and saves her again.
+    let report = tab_a.sync(&mut journal_a).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        report.reapplied,
+        "A must notice that its save was written over"
+    );
+    assert_eq!(names(&journal_a), ["Ada", "Grace", "Linus"]);
+    tab_a
+        .retry(&mut journal_a)
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    lagging.receive(&shared, |_| true, true);
+    tab_b.sync(&mut journal_b).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(names(&journal_b), ["Ada", "Grace", "Linus"]);
+    let (_, reloaded) = load(shared, "cc");
+    assert_eq!(names(&reloaded), ["Ada", "Grace", "Linus"]);
+}
+
+#[test]
+fn the_clean_up_leaves_segments_another_tab_has_not_committed_yet() {
+    let start = 1_800_000_000_000;
+    let mut memory = MemoryBackend::default();
+    memory.set_clock(start);
+    let shared = Shared::new(memory);
+    let (mut tab_a, mut journal_a) = load(shared.clone(), "aa");
+    apply_and_save(
+        &mut tab_a,
+        &mut journal_a,
+        Action::AddPerson(person(1, "Ada")),
+    );
+    let lagging = shared.lagging_copy();
+    let (mut tab_b, mut journal_b) = load(lagging.clone(), "bb");
+    apply_and_save(
+        &mut tab_a,
+        &mut journal_a,
+        Action::AddPerson(person(2, "Grace")),
+    );
+    apply_and_save(
+        &mut tab_b,
+        &mut journal_b,
+        Action::AddPerson(person(3, "Linus")),
+    );
+
+    // B's segments have arrived, its head not yet: a tab that loads now runs the
+    // clean-up, which must not touch them.
+    shared.receive(&lagging, |key| key != HEAD_KEY, false);
+    shared.0.borrow_mut().set_clock(start + 1_000);
+    let _ = load(shared.clone(), "cc");
+    shared.receive(&lagging, |key| key == HEAD_KEY, false);
+    let (_, after_b) = Store::load(shared.clone(), "dd")
+        .unwrap_or_else(|e| panic!("B's head names segments the clean-up removed: {e}"));
+    assert_eq!(names(&after_b), ["Ada", "Linus"]);
+
+    // A saves Grace again; nothing is lost.
+    tab_a
+        .retry(&mut journal_a)
+        .unwrap_or_else(|e| panic!("{e}"));
+    tab_a.sync(&mut journal_a).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(names(&journal_a), ["Ada", "Grace", "Linus"]);
+
+    // Much later, what no head names is removed.
+    shared.0.borrow_mut().set_clock(start + 11 * 60 * 1000);
+    let (store, reloaded) = load(shared.clone(), "ee");
+    assert_eq!(names(&reloaded), ["Ada", "Grace", "Linus"]);
+    let head: serde_json::Value = serde_json::from_str(
+        &store
+            .backend()
+            .get(HEAD_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let named: Vec<String> = head["seg"]
+        .as_object()
+        .map(|seg| {
+            seg.iter()
+                .map(|(name, version)| {
+                    format!("rapport/s/{name}/{}", version.as_str().unwrap_or(""))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut segments: Vec<String> = store
+        .backend()
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with("rapport/s/"))
+        .collect();
+    segments.sort();
+    let mut named = named;
+    named.sort();
+    assert_eq!(segments, named);
 }
 
 #[test]
@@ -500,6 +659,7 @@ fn the_large_demo_journal_fits_with_room_to_spare() {
 fn garbage_from_an_interrupted_save_is_collected_on_the_next_load() {
     let (mut store, mut journal) = load(MemoryBackend::default(), "t1");
     fill(&mut store, &mut journal, 1, 2);
+    store.sync(&mut journal).unwrap_or_else(|e| panic!("{e}"));
     let mut backend = store.into_backend();
     let keys_before = backend.keys().unwrap_or_default();
     backend

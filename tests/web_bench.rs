@@ -10,7 +10,11 @@ use rapport::model::{
     Minter, Who,
 };
 use rapport::storage::local::LocalBackend;
-use rapport::storage::{usage, Store};
+use rapport::storage::{lock, usage, Store};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -97,6 +101,67 @@ fn save_cost(people: usize, interactions: usize) -> String {
 fn bench_save_cost() {
     report("save_500", save_cost(50, 500));
     report("save_50000", save_cost(5_000, 50_000));
+}
+
+/// As [`save_cost`], but each save as the app makes it: staged, then written once
+/// this tab holds the save lock that serialises saves across tabs.
+async fn locked_save_cost(people: usize, interactions: usize) -> String {
+    assert!(
+        lock::locks_available(),
+        "the bench runs where Web Locks exist"
+    );
+    storage().clear().expect("cleared");
+    let journal = generate_with(11, people, interactions, today()).expect("demo journal");
+    let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "ln").expect("loads");
+    store.replace_all(&journal).expect("stored");
+    let (store, journal) = Store::load(LocalBackend::open().expect("opens"), "lm").expect("loads");
+    let someone = journal
+        .people()
+        .next()
+        .map(|p| p.id.clone())
+        .expect("a person");
+    let stamp = Utc
+        .with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
+        .single()
+        .expect("a time");
+    let state = Rc::new(RefCell::new((store, journal)));
+    let mut samples = Vec::new();
+    for n in 0..25u64 {
+        let interaction = Interaction::new(
+            InteractionId::new(9_100_000 + n),
+            today(),
+            vec![someone.clone()],
+            InteractionKind::Coffee,
+            Initiator::Me,
+            stamp,
+        );
+        let started = precise_now();
+        {
+            let (store, journal) = &mut *state.borrow_mut();
+            let applied = journal
+                .apply(Action::AddInteraction(interaction))
+                .expect("accepted");
+            store.stage(&applied);
+        }
+        let saved = js_sys::Promise::new(&mut |resolve, _reject| {
+            let state = state.clone();
+            lock::with_save_lock(move || {
+                let (store, journal) = &mut *state.borrow_mut();
+                store.retry(journal).expect("saved");
+                let _ = resolve.call0(&JsValue::NULL);
+            });
+        });
+        JsFuture::from(saved).await.expect("saved under the lock");
+        samples.push(precise_now() - started);
+    }
+    stats(samples)
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+async fn bench_locked_save_cost() {
+    report("save_locked_500", locked_save_cost(50, 500).await);
+    report("save_locked_50000", locked_save_cost(5_000, 50_000).await);
 }
 
 /// The browser's clock, and counter entropy (the bench needs no secrecy).

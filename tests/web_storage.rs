@@ -7,7 +7,7 @@ mod support;
 use std::collections::BTreeMap;
 
 use rapport::model::{Action, Journal};
-use rapport::storage::layout::HEAD_KEY;
+use rapport::storage::layout::{make_version, HEAD_KEY};
 use rapport::storage::local::LocalBackend;
 use rapport::storage::{usage, Backend, LoadError, SaveError, Store};
 use support::*;
@@ -67,6 +67,8 @@ fn a_tab_dying_between_writes_leaves_the_old_state_or_the_new_one() {
 fn a_full_quota_keeps_the_change_in_memory_and_what_was_stored_intact() {
     let (mut store, mut journal) = load(clean(), "w1");
     fill(&mut store, &mut journal, 2, 10);
+    // The tab's next look at the head removes the segments its last save replaced.
+    store.sync(&mut journal).expect("synced");
     let stored_before = Snapshot::of(store.backend()).rapport();
 
     // Fill the rest of the origin's quota, as another app on the site might.
@@ -158,4 +160,31 @@ fn usage_counts_utf16_units_as_the_browser_does() {
     assert_eq!(measured.rapport_units, "rapport/x".len() + 3);
     let (_, journal) = load(backend, "w1");
     assert_eq!(journal, Journal::new());
+}
+
+#[wasm_bindgen_test]
+fn the_clean_up_at_load_spares_segments_another_tab_is_still_committing() {
+    let (mut store, mut journal) = load(clean(), "w1");
+    fill(&mut store, &mut journal, 1, 2);
+    store.sync(&mut journal).expect("synced");
+    let generation = store.generation();
+    let now = js_sys::Date::now() as u64;
+    let mut backend = LocalBackend::open().expect("opens");
+    // Another tab, behind by one save, has written its segments but not yet its head.
+    let young = format!(
+        "rapport/s/p0/{}",
+        make_version(generation, "other", Some(now))
+    );
+    // What an overwritten save left an hour ago.
+    let old = format!(
+        "rapport/s/p0/{}",
+        make_version(generation, "gone", Some(now - 60 * 60 * 1000))
+    );
+    backend.set(&young, "Z0").expect("written");
+    backend.set(&old, "Z0").expect("written");
+
+    let _ = load(LocalBackend::open().expect("opens"), "w2");
+    let keys = LocalBackend::open().expect("opens").keys().expect("keys");
+    assert!(keys.contains(&young), "the other tab's segment was removed");
+    assert!(!keys.contains(&old), "the hour-old orphan was kept");
 }

@@ -47,6 +47,11 @@ pub trait Backend {
     fn remove(&mut self, key: &str) -> Result<(), BackendError>;
     /// Every key in the store.
     fn keys(&self) -> Result<Vec<String>, BackendError>;
+    /// The time now, in milliseconds since 1970, when the backend has a clock. Segment
+    /// versions carry it so that the clean-up can leave young segments alone.
+    fn now_ms(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// An in-memory store with the browser's quota arithmetic, for host tests.
@@ -54,6 +59,7 @@ pub trait Backend {
 pub struct MemoryBackend {
     entries: BTreeMap<String, String>,
     quota_units: usize,
+    clock: Option<u64>,
 }
 
 impl Default for MemoryBackend {
@@ -68,7 +74,13 @@ impl MemoryBackend {
         Self {
             entries: BTreeMap::new(),
             quota_units,
+            clock: None,
         }
+    }
+
+    /// Sets the time the backend reports, in milliseconds since 1970 (none by default).
+    pub fn set_clock(&mut self, now_ms: u64) {
+        self.clock = Some(now_ms);
     }
 
     /// UTF-16 code units used by keys and values, as the browser counts them.
@@ -115,6 +127,10 @@ impl Backend for MemoryBackend {
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         Ok(self.entries.keys().cloned().collect())
+    }
+
+    fn now_ms(&self) -> Option<u64> {
+        self.clock
     }
 }
 
@@ -163,6 +179,10 @@ impl<B: Backend> Backend for FailAfter<B> {
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         self.inner.keys()
+    }
+
+    fn now_ms(&self) -> Option<u64> {
+        self.inner.now_ms()
     }
 }
 

@@ -14,8 +14,9 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use super::backend::{Backend, BackendError, QUOTA_UNITS};
 use super::codec::{self, utf16_units};
 use super::layout::{
-    parse_segment_key, version_generation, Head, SegmentName, HEAD_KEY, INTERACTIONS_PER_SEGMENT,
-    PEOPLE_PER_SEGMENT, PREFIX, SEGMENT_PREFIX,
+    make_version, parse_segment_key, version_generation, version_time, Head, SegmentName,
+    GARBAGE_MIN_AGE_MS, HEAD_KEY, INTERACTIONS_PER_SEGMENT, LINEAGE_LENGTH, PEOPLE_PER_SEGMENT,
+    PREFIX, SEGMENT_PREFIX,
 };
 use super::migrate;
 use crate::model::{
@@ -92,6 +93,9 @@ pub struct SyncReport {
     pub merged_foreign: bool,
     /// Local unsaved changes conflicted with another tab's and were dropped.
     pub dropped_local: bool,
+    /// Another tab wrote over a save of this tab without seeing it. The change is
+    /// merged back into the journal and waits to be saved again ([`Store::retry`]).
+    pub reapplied: bool,
 }
 
 /// How much of the origin's quota is in use.
@@ -218,6 +222,53 @@ impl Pending {
     fn is_empty(&self) -> bool {
         self.people.is_empty() && self.interactions.is_empty() && !self.config
     }
+
+    fn extend(&mut self, other: Pending) {
+        self.people.extend(other.people);
+        self.interactions.extend(other.interactions);
+        self.config |= other.config;
+    }
+}
+
+/// A save of this tab that no other tab's head has yet been seen to build on.
+#[derive(Debug, Clone)]
+struct Commit {
+    /// The head id it wrote.
+    id: String,
+    gen: u64,
+    /// What it wrote, to write again if another tab's head replaced it unseen.
+    wrote: Pending,
+    /// Segments its head replaced: removed only once the save is known to stand,
+    /// since a head that wrote over it may still name them.
+    superseded: Vec<String>,
+}
+
+/// Sorts this tab's unconfirmed saves by what `head` shows: a save in its lineage
+/// stands; a save at a generation where the lineage names another head, or past
+/// the head's generation, was written over. Returns what must be written again and
+/// the segments that may now be removed.
+fn judge(unconfirmed: &mut Vec<Commit>, head: &Head) -> (Pending, Vec<String>) {
+    let mut lost = Pending::default();
+    let mut removable = Vec::new();
+    for commit in unconfirmed.drain(..) {
+        let at_gen = if commit.gen == head.gen {
+            Some(head.id.as_str())
+        } else if commit.gen < head.gen {
+            let back = head.gen - 1 - commit.gen;
+            usize::try_from(back)
+                .ok()
+                .and_then(|i| head.prev.get(i))
+                .map(String::as_str)
+        } else {
+            Some("")
+        };
+        match at_gen {
+            Some(id) if id != commit.id => lost.extend(commit.wrote),
+            // In the lineage, or too far back to tell: it stands.
+            _ => removable.extend(commit.superseded),
+        }
+    }
+    (lost, removable)
 }
 
 /// The configuration segment's contents.
@@ -241,6 +292,8 @@ pub struct Store<B> {
     /// The stored text of `head` as last read or written, so that a sync
     /// which finds the same text skips parsing it (it names every segment).
     head_text: String,
+    /// This tab's saves not yet known to stand (see [`judge`]).
+    unconfirmed: Vec<Commit>,
 }
 
 impl<B: Backend> Store<B> {
@@ -256,6 +309,7 @@ impl<B: Backend> Store<B> {
             pending: Pending::default(),
             read_only: false,
             head_text: String::new(),
+            unconfirmed: Vec::new(),
         };
         let journal = match store.read_head()? {
             None => Journal::new(),
@@ -316,6 +370,41 @@ impl<B: Backend> Store<B> {
         self.save(journal, &Applied::default())
     }
 
+    /// Notes what `applied` changed, to be written by the next [`Store::retry`]. The
+    /// browser stages a change at once and writes it once it holds the save lock.
+    pub fn stage(&mut self, applied: &Applied) {
+        self.pending.absorb(applied);
+    }
+
+    /// Notes every record that differs between `before` (the journal in memory)
+    /// and `after`, which replaces it, to be written by the next [`Store::retry`]. A
+    /// replacement saved this way merges with another tab's changes like any save.
+    pub fn stage_replacement(&mut self, before: &Journal, after: &Journal) {
+        let pending = &mut self.pending;
+        for person in after.people() {
+            if before.person(&person.id) != Some(person) {
+                pending.people.insert(person.id.clone());
+            }
+        }
+        for person in before.people() {
+            if after.person(&person.id).is_none() {
+                pending.people.insert(person.id.clone());
+            }
+        }
+        for interaction in after.interactions() {
+            if before.interaction(&interaction.id) != Some(interaction) {
+                pending.interactions.insert(interaction.id.clone());
+            }
+        }
+        for interaction in before.interactions() {
+            if after.interaction(&interaction.id).is_none() {
+                pending.interactions.insert(interaction.id.clone());
+            }
+        }
+        pending.config |=
+            before.purposes() != after.purposes() || before.settings() != after.settings();
+    }
+
     /// Merges what another tab saved since this store last read or wrote. Local
     /// unsaved changes win over the other tab's version of the same record.
     pub fn sync(&mut self, journal: &mut Journal) -> Result<SyncReport, LoadError> {
@@ -323,6 +412,11 @@ impl<B: Backend> Store<B> {
             return Ok(SyncReport::default());
         };
         if !self.head_text.is_empty() && text == self.head_text {
+            // Still this tab's head (or the one it last read): its saves stand.
+            if !self.unconfirmed.is_empty() {
+                let (_, removable) = judge(&mut self.unconfirmed, &self.head);
+                self.remove_keys(&removable);
+            }
             return Ok(SyncReport::default());
         }
         let theirs = parse_head(&text)?;
@@ -330,6 +424,11 @@ impl<B: Backend> Store<B> {
             self.head_text = text;
             return Ok(SyncReport::default());
         }
+        let (lost, removable) = judge(&mut self.unconfirmed, &theirs);
+        let reapplied = !lost.is_empty();
+        // What was written over is this tab's change again: it keeps its local
+        // form in the merge below and is written by the next save.
+        self.pending.extend(lost);
         let mine = self.head.segments().map_err(corrupt_head)?;
         let fresh = theirs.segments().map_err(corrupt_head)?;
         let changed: BTreeSet<SegmentName> = mine
@@ -379,6 +478,7 @@ impl<B: Backend> Store<B> {
         let mut report = SyncReport {
             merged_foreign: true,
             dropped_local: false,
+            reapplied,
         };
         *journal = match Journal::from_parts(merged) {
             Ok(journal) => journal,
@@ -418,7 +518,14 @@ impl<B: Backend> Store<B> {
         }
         self.head = theirs;
         self.head_text = text;
+        self.remove_keys(&removable);
         Ok(report)
+    }
+
+    fn remove_keys(&mut self, keys: &[String]) {
+        for key in keys {
+            let _ = self.backend.remove(key);
+        }
     }
 
     /// The journal's records with the given segments' records replaced by `loaded`.
@@ -482,11 +589,16 @@ impl<B: Backend> Store<B> {
         });
 
         let gen = self.head.gen + 1;
-        let version = format!("{gen}-{}", self.token);
+        let version = make_version(gen, &self.token, self.backend.now_ms());
         let mut head = self.head.clone();
         head.gen = gen;
         head.schema = FORMAT_VERSION;
         head.app = APP_VERSION.to_owned();
+        head.id = version.clone();
+        if self.head.gen > 0 {
+            head.prev.insert(0, self.head.id.clone());
+            head.prev.truncate(LINEAGE_LENGTH);
+        }
 
         let mut writes: Vec<(SegmentName, Option<Vec<u8>>)> = Vec::new();
         if self.pending.config || self.head.gen == 0 {
@@ -544,9 +656,16 @@ impl<B: Backend> Store<B> {
         }
         self.head_text = head_json;
 
-        // The new head is the commit point; old segments are now garbage.
-        for key in superseded {
-            let _ = self.backend.remove(&key);
+        // The new head is the commit point. The segments it replaced are removed once
+        // a later look at the head shows that this save stands (see `judge`).
+        self.unconfirmed.push(Commit {
+            id: version,
+            gen,
+            wrote: std::mem::take(&mut self.pending),
+            superseded,
+        });
+        if self.unconfirmed.len() > LINEAGE_LENGTH {
+            self.unconfirmed.remove(0);
         }
         for (chunk, ids) in people_plan {
             self.people.set_members(
@@ -565,7 +684,6 @@ impl<B: Backend> Store<B> {
             );
         }
         self.head = head;
-        self.pending = Pending::default();
         Ok(())
     }
 
@@ -709,11 +827,19 @@ impl<B: Backend> Store<B> {
     }
 
     /// Removes segments no head can point to any more: those left by an interrupted
-    /// save. Only generations older than the head are touched, so a save another
-    /// tab is making right now is left alone.
+    /// or overwritten save. Only generations up to the head's are touched, and only
+    /// segments at least [`GARBAGE_MIN_AGE_MS`] old, so a save another tab is making
+    /// right now (even one that has not yet seen the newest head) is left alone.
     fn collect_garbage(&mut self) {
         let Ok(keys) = self.backend.keys() else {
             return;
+        };
+        let now = self.backend.now_ms();
+        let old_enough = |version: &str| match (version_time(version), now) {
+            // Written before versions carried a time.
+            (None, _) => true,
+            (Some(written), Some(now)) => now.saturating_sub(written) >= GARBAGE_MIN_AGE_MS,
+            (Some(_), None) => false,
         };
         let live: BTreeSet<String> = self
             .head
@@ -726,7 +852,7 @@ impl<B: Backend> Store<B> {
                 continue;
             };
             let stale = version_generation(version).is_none_or(|gen| gen <= self.head.gen);
-            if stale && !live.contains(&key) {
+            if stale && old_enough(version) && !live.contains(&key) {
                 let _ = self.backend.remove(&key);
             }
         }

@@ -65,4 +65,8 @@ impl Backend for LocalBackend {
         }
         Ok(keys)
     }
+
+    fn now_ms(&self) -> Option<u64> {
+        Some(js_sys::Date::now() as u64)
+    }
 }

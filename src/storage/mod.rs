@@ -6,12 +6,14 @@
 //! * [`engine`]: load, save, sync with other tabs, usage, recovery.
 //! * [`migrate`]: upgrading data written by older versions.
 //! * [`backend`]: the key-value interface; [`local`] is the browser's localStorage.
+//! * [`lock`]: one save at a time across tabs.
 
 pub mod backend;
 pub mod codec;
 pub mod engine;
 pub mod layout;
 pub mod local;
+pub mod lock;
 pub mod migrate;
 
 pub use backend::{Backend, BackendError, FailAfter, MemoryBackend};

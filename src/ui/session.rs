@@ -1,9 +1,10 @@
 //! The running journal: the model in memory and the store behind it.
 //!
 //! Every change goes through [`Session::execute`]: it pulls in anything another
-//! tab saved, executes the commands in the model, then saves just what changed. A failed
-//! save keeps the change in memory and says why, so the UI can warn and offer a
-//! backup.
+//! tab saved and executes the commands in the model. [`Session::commit`] then saves
+//! just what changed; the app calls it while holding the save lock
+//! ([`storage::lock`]), so that no other tab's save interleaves. A failed save keeps
+//! the change in memory and says why, so the UI can warn and offer a backup.
 
 use crate::model::{Command, Executed, Journal, ModelError};
 use crate::storage::local::LocalBackend;
@@ -19,6 +20,15 @@ pub enum SaveState {
     Saved,
     /// Not stored; the reason, in words.
     Unsaved(String),
+}
+
+/// What a sync with other tabs did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// The journal in memory changed.
+    pub changed: bool,
+    /// Another tab wrote over a save of this tab; it must be saved again.
+    pub must_save: bool,
 }
 
 /// The journal and its store.
@@ -41,41 +51,45 @@ impl Session {
         &self.journal
     }
 
-    /// Executes a batch of commands as one step: one sync with other tabs, the
-    /// commands (all or none), then one save. A rejected batch changes nothing.
-    pub fn execute(&mut self, commands: Vec<Command>) -> Result<(SaveState, Executed), ModelError> {
+    /// Executes a batch of commands as one step: one sync with other tabs, then the
+    /// commands (all or none). The change is in memory at once and waits for
+    /// [`Session::commit`]. A rejected batch changes nothing.
+    pub fn execute(&mut self, commands: Vec<Command>) -> Result<Executed, ModelError> {
         let _ = self.store.sync(&mut self.journal);
         let executed = self
             .journal
             .execute(commands, &mut browser::BrowserMinter)?;
-        let state = match self.store.save(&mut self.journal, &executed.applied) {
-            Ok(_) => SaveState::Saved,
-            Err(err) => SaveState::Unsaved(err.to_string()),
-        };
-        Ok((state, executed))
+        self.store.stage(&executed.applied);
+        Ok(executed)
     }
 
-    /// Writes again whatever a failed save left unsaved.
-    pub fn retry(&mut self) -> SaveState {
+    /// Saves everything not yet stored, after merging what another tab saved: the
+    /// read, merge and writes of one save, run while holding the save lock. Also
+    /// writes again whatever a failed save left unsaved.
+    pub fn commit(&mut self) -> SaveState {
         match self.store.retry(&mut self.journal) {
             Ok(_) => SaveState::Saved,
             Err(err) => SaveState::Unsaved(err.to_string()),
         }
     }
 
-    /// Pulls in what another tab saved; true when the journal changed.
-    pub fn sync(&mut self) -> bool {
-        matches!(self.store.sync(&mut self.journal), Ok(report) if report.merged_foreign)
+    /// Pulls in what another tab saved.
+    pub fn sync(&mut self) -> Synced {
+        match self.store.sync(&mut self.journal) {
+            Ok(report) => Synced {
+                changed: report.merged_foreign,
+                must_save: report.reapplied,
+            },
+            Err(_) => Synced::default(),
+        }
     }
 
-    /// Replaces the whole journal (import, demo data). All or nothing: when it
-    /// cannot be stored, the current journal stays, in memory and in storage.
-    pub fn replace(&mut self, journal: Journal) -> Result<(), String> {
-        self.store
-            .replace_all(&journal)
-            .map_err(|err| err.to_string())?;
+    /// Replaces the whole journal (import, demo data) in memory; [`Session::commit`]
+    /// stores it. Only the records that differ are written, and like any save it
+    /// merges with what another tab saved meanwhile rather than writing over it.
+    pub fn replace(&mut self, journal: Journal) {
+        self.store.stage_replacement(&self.journal, &journal);
         self.journal = journal;
-        Ok(())
     }
 
     /// How much of the browser's storage is used.

@@ -45,6 +45,9 @@ test("a full quota keeps the change on screen, warns, offers a backup, and loses
   const banner = page.getByRole("alert").filter({ hasText: "Your latest changes are not saved." });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText("storage for Rapport is full");
+  // A change that is not stored is never announced as done.
+  await expect(app.toast).toContainText("Changed here, but not saved yet.");
+  await expect(app.toast).not.toContainText("Added Grace Hopper.");
   // The change is still in memory and on screen.
   await expect(new PersonPage(page).heading("Grace Hopper")).toBeVisible();
   expect(await rapportEntries(page)).toEqual(storedBefore);

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Action, Command, Executed, Journal, ModelError, PersonId};
+use crate::storage::lock;
 use crate::ui::session::{SaveState, Session};
 use crate::ui::state::{AppAction, AppContext, TakeBack, Toast};
 
@@ -68,35 +69,65 @@ impl AppHandle {
         message: &str,
         redo: bool,
     ) -> Result<Executed, ModelError> {
-        let (state, executed) = self.context.session.borrow_mut().execute(commands)?;
-        // A change that is not stored is never announced as done.
-        let message = match &state {
-            SaveState::Saved => {
-                ask_to_persist_once();
-                message.to_owned()
-            }
-            SaveState::Unsaved(_) => NOT_SAVED.to_owned(),
-        };
-        self.context.dispatch(AppAction::Changed(state));
-        self.toast(Toast {
-            message,
+        let executed = self.context.session.borrow_mut().execute(commands)?;
+        // Shown at once; announced once stored.
+        self.context.dispatch(AppAction::Synced);
+        self.commit_then_say(Toast {
+            message: message.to_owned(),
             undo: Some(TakeBack::Step(executed.undo.clone())),
             redo,
         });
         Ok(executed)
     }
 
-    /// Replaces the whole journal (an import, demo data) and says `message`
-    /// with an Undo that puts the journal before it back. All or nothing:
-    /// when it cannot be stored, nothing changes.
+    /// Saves what is staged while holding the save lock (no other tab saves in
+    /// between), then shows `toast`, or, when the save failed, says the change is
+    /// not stored: a change that is not stored is never announced as done.
+    fn commit_then_say(&self, toast: Toast) {
+        let handle = self.clone();
+        lock::with_save_lock(move || {
+            let state = handle.context.session.borrow_mut().commit();
+            let toast = match &state {
+                SaveState::Saved => {
+                    ask_to_persist_once();
+                    toast
+                }
+                SaveState::Unsaved(_) => Toast {
+                    message: NOT_SAVED.to_owned(),
+                    ..toast
+                },
+            };
+            handle.context.dispatch(AppAction::Changed(state));
+            handle.toast(toast);
+        });
+    }
+
+    /// Saves what is staged while holding the save lock, saying only a failure.
+    fn commit_quietly(&self) {
+        let handle = self.clone();
+        lock::with_save_lock(move || {
+            let state = handle.context.session.borrow_mut().commit();
+            if let SaveState::Unsaved(_) = state {
+                handle.toast(Toast::say(NOT_SAVED));
+            }
+            handle.context.dispatch(AppAction::Changed(state));
+        });
+    }
+
+    /// Replaces the whole journal (an import, demo data) and, once stored, says
+    /// `message` with an Undo that puts the journal before it back. Like any
+    /// change it shows at once; when it cannot be stored, the banner says so and the
+    /// toast offers the Undo. Only the records that differ are written, merged with
+    /// whatever another tab saved meanwhile.
     pub fn replace_with_undo(&self, journal: Journal, message: &str) -> Result<(), String> {
         self.replace_as(journal, message, false)
     }
 
     fn replace_as(&self, journal: Journal, message: &str, redo: bool) -> Result<(), String> {
         let before = Rc::new(self.journal().clone());
-        self.replace(journal)?;
-        self.toast(Toast {
+        self.context.session.borrow_mut().replace(journal);
+        self.context.dispatch(AppAction::Synced);
+        self.commit_then_say(Toast {
             message: message.to_owned(),
             undo: Some(TakeBack::Replace(before)),
             redo,
@@ -104,23 +135,33 @@ impl AppHandle {
         Ok(())
     }
 
-    /// Replaces the whole journal.
+    /// Replaces the whole journal, without a toast of its own unless it cannot be
+    /// stored (see [`AppHandle::replace_with_undo`]).
     pub fn replace(&self, journal: Journal) -> Result<(), String> {
-        self.context.session.borrow_mut().replace(journal)?;
-        self.context.dispatch(AppAction::Changed(SaveState::Saved));
+        self.context.session.borrow_mut().replace(journal);
+        self.context.dispatch(AppAction::Synced);
+        self.commit_quietly();
         Ok(())
     }
 
     /// Tries again to store what is unsaved.
     pub fn retry_save(&self) {
-        let state = self.context.session.borrow_mut().retry();
-        self.context.dispatch(AppAction::Changed(state));
+        let handle = self.clone();
+        lock::with_save_lock(move || {
+            let state = handle.context.session.borrow_mut().commit();
+            handle.context.dispatch(AppAction::Changed(state));
+        });
     }
 
-    /// Pulls in another tab's changes and re-renders if there were any.
+    /// Pulls in another tab's changes and re-renders if there were any. When that
+    /// tab had written over a save of this one, saves it again.
     pub fn sync(&self) {
-        if self.context.session.borrow_mut().sync() {
+        let synced = self.context.session.borrow_mut().sync();
+        if synced.changed {
             self.context.dispatch(AppAction::Synced);
+        }
+        if synced.must_save {
+            self.commit_quietly();
         }
     }
 
