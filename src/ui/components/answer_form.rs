@@ -1,12 +1,11 @@
 //! Recording the answer to an open ask, on the day it came.
 
-use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::model::{Answer, Command, ExchangeId, InteractionId};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{parse_day, TextField};
 use crate::ui::hooks::use_app;
 
 /// The answers an open ask can get.
@@ -44,12 +43,12 @@ pub fn AnswerForm(props: &AnswerFormProps) -> Html {
         let exchange = props.exchange.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(on) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
-                date_error.set(Some(format!(
-                    "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
-                    date.trim()
-                )));
-                return;
+            let on = match parse_day(&date) {
+                Ok(day) => day,
+                Err(message) => {
+                    date_error.set(Some(message));
+                    return;
+                }
             };
             let command = Command::AnswerAsk {
                 interaction: interaction.clone(),

@@ -2,7 +2,7 @@
 //! people, kind, who reached out, purpose, note and every exchange), and it
 //! can be deleted. Both show a toast with Undo.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use yew::prelude::*;
 
 use crate::model::{
@@ -11,7 +11,8 @@ use crate::model::{
 };
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{
-    indexed_options, person_options, pick_indexed, SelectField, TextArea, TextField,
+    indexed_options, parse_day, person_options, pick_indexed, purpose_options, SelectField,
+    TextArea, TextField,
 };
 use crate::ui::format;
 use crate::ui::hooks::use_app;
@@ -105,15 +106,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
         .into_iter()
         .filter(|(id, _)| !present.iter().any(|p| p.as_str() == id))
         .collect();
-    let purposes: Vec<(String, String)> =
-        std::iter::once((String::new(), "No particular purpose".to_owned()))
-            .chain(
-                app.journal()
-                    .purposes()
-                    .iter()
-                    .map(|p| (p.id.to_string(), p.label.clone())),
-            )
-            .collect();
+    let purposes = purpose_options(&app.journal());
 
     let save = {
         let app = app.clone();
@@ -124,12 +117,12 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
         let id = props.entry.id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(date) = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d") else {
-                date_error.set(Some(format!(
-                    "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
-                    form.date.trim()
-                )));
-                return;
+            let date = match parse_day(&form.date) {
+                Ok(day) => day,
+                Err(message) => {
+                    date_error.set(Some(message));
+                    return;
+                }
             };
             let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").ok();
             let entry = EntryDraft {

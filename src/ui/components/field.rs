@@ -121,6 +121,28 @@ pub fn person_options(
         .collect()
 }
 
+/// Menu options for choosing a purpose: "No particular purpose", then the journal's list.
+pub fn purpose_options(journal: &crate::model::Journal) -> Vec<(String, String)> {
+    std::iter::once((String::new(), "No particular purpose".to_owned()))
+        .chain(
+            journal
+                .purposes()
+                .iter()
+                .map(|p| (p.id.to_string(), p.label.clone())),
+        )
+        .collect()
+}
+
+/// The day a date field holds, or the message to show next to it.
+pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!(
+            "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
+            text.trim()
+        )
+    })
+}
+
 /// A select box.
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {

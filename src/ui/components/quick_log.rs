@@ -4,7 +4,6 @@
 //! log a coffee you started, today. Everything else (kind, who started it, purpose,
 //! an exchange in plain words, a note) is optional.
 
-use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -16,7 +15,7 @@ use crate::model::{
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{
-    indexed_options, pick_indexed, SelectField, TextArea, TextField,
+    indexed_options, parse_day, pick_indexed, purpose_options, SelectField, TextArea, TextField,
 };
 use crate::ui::hooks::use_app;
 
@@ -133,13 +132,10 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
             let person_error = who
                 .is_none()
                 .then(|| "Choose who it was with, or type a new name.".to_owned());
-            let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok();
-            let date_error = day.is_none().then(|| {
-                format!(
-                    "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
-                    date.trim()
-                )
-            });
+            let (day, date_error) = match parse_day(&date) {
+                Ok(day) => (Some(day), None),
+                Err(message) => (None, Some(message)),
+            };
             let (Some(who), Some(day)) = (who, day) else {
                 errors.set((person_error, date_error, None));
                 return;
@@ -225,15 +221,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     let (person_error, date_error, form_error) = (*errors).clone();
 
     let kinds = indexed_options(InteractionKind::ALL.iter().map(|k| k.label()));
-    let purposes: Vec<(String, String)> =
-        std::iter::once((String::new(), "No particular purpose".to_owned()))
-            .chain(
-                app.journal()
-                    .purposes()
-                    .iter()
-                    .map(|p| (p.id.to_string(), p.label.clone())),
-            )
-            .collect();
+    let purposes = purpose_options(&app.journal());
 
     let initiator_radio = |value: Initiator, label: &'static str| {
         let initiator = initiator.clone();
