@@ -53,6 +53,13 @@ fn entry(date: NaiveDate, who: Who, exchanges: Vec<ExchangeDraft>) -> EntryDraft
     }
 }
 
+/// The id of an entry's first exchange (a dangling id if there is none, which the command then refuses).
+fn first_exchange(j: &Journal, entry: &InteractionId) -> ExchangeId {
+    j.interaction(entry)
+        .and_then(|i| i.exchanges.first())
+        .map_or_else(|| ExchangeId::new(0), |e| e.id.clone())
+}
+
 fn run(j: &mut Journal, minter: &mut TestMinter, commands: Vec<Command>) -> Executed {
     match j.execute(commands, minter) {
         Ok(done) => done,
@@ -323,11 +330,7 @@ fn asks_and_obligations_give_the_counters_and_todays_lists() {
 
     // Daniel's ask: I say no, two days later. The "no" counts; nothing is owed.
     let daniels_entry = logged.added_entries[1].clone();
-    let exchange = j
-        .interaction(&daniels_entry)
-        .and_then(|i| i.exchanges.first())
-        .map(|e| e.id.clone())
-        .unwrap_or_else(|| ExchangeId::new(0));
+    let exchange = first_exchange(&j, &daniels_entry);
     run(
         &mut j,
         &mut minter,
@@ -366,11 +369,7 @@ fn asks_and_obligations_give_the_counters_and_todays_lists() {
 
     // Sam's answer: yes. Now Sam gave; still nobody owes anything.
     let sams_entry = logged.added_entries[0].clone();
-    let sams_exchange = j
-        .interaction(&sams_entry)
-        .and_then(|i| i.exchanges.first())
-        .map(|e| e.id.clone())
-        .unwrap_or_else(|| ExchangeId::new(0));
+    let sams_exchange = first_exchange(&j, &sams_entry);
     run(
         &mut j,
         &mut minter,
@@ -449,11 +448,7 @@ fn promises_and_loans_are_owed_the_right_way_and_settle_in_parts() {
     // Not yet given: it does not count as a give until settled.
     assert_eq!(j.stats(&sam).map(|s| s.gave), Some(0));
     let entry_id = logged.added_entries[0].clone();
-    let exchange = j
-        .interaction(&entry_id)
-        .and_then(|i| i.exchanges.first())
-        .map(|e| e.id.clone())
-        .unwrap_or_else(|| ExchangeId::new(0));
+    let exchange = first_exchange(&j, &entry_id);
     let half = run(
         &mut j,
         &mut minter,
