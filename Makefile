@@ -110,3 +110,18 @@ clean:
 # AUDIT.md; fails when performance < 95 or best practices < 100.
 audit: tools browser-tools dist
 	node tools/audit.mjs
+
+# ---------------------------------------------------------------- samples
+
+.PHONY: samples
+# Real contact exports kept outside the repository; not part of make test.
+SAMPLES ?= ../shared/fixtures
+# The importers over every .vcf and .csv file in $(SAMPLES), named to the
+# tests at run time through RAPPORT_SAMPLES; skipped when the folder is missing.
+samples:
+	@if [ -d "$(SAMPLES)" ]; then \
+	  RAPPORT_SAMPLES="$(abspath $(SAMPLES))" \
+	    cargo test --test backup_vcard --test backup_csv real_samples -- --nocapture; \
+	else \
+	  echo "samples: no folder $(SAMPLES); skipped (make samples SAMPLES=path/to/exports)"; \
+	fi

@@ -253,6 +253,64 @@ fn first_and_last_name_columns_and_mapping_errors() {
     );
 }
 
+/// Every `.csv` file under the folder named by `RAPPORT_SAMPLES`, read at run
+/// time (`make samples` sets it to real exports kept outside the repository),
+/// or `None` when it is not set.
+fn real_samples() -> Option<Vec<(String, Vec<u8>)>> {
+    let root = std::env::var_os("RAPPORT_SAMPLES")?;
+    let mut found = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(root)];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).unwrap_or_else(|err| panic!("{}: {err}", folder.display()));
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
+            {
+                let bytes =
+                    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+                found.push((path.display().to_string(), bytes));
+            }
+        }
+    }
+    found.sort();
+    assert!(!found.is_empty(), "RAPPORT_SAMPLES holds no .csv file");
+    Some(found)
+}
+
+/// Real LinkedIn exports, when `RAPPORT_SAMPLES` names them: every row is
+/// either imported, with a name, or reported as skipped.
+#[test]
+fn real_samples_import_cleanly() {
+    let Some(samples) = real_samples() else {
+        eprintln!("RAPPORT_SAMPLES is not set: no real CSV files checked");
+        return;
+    };
+    for (name, bytes) in samples {
+        let preview = sniff_csv(&bytes).unwrap_or_else(|err| panic!("{name}: {err}"));
+        if !preview.looks_like_linkedin {
+            eprintln!("{name}: not a LinkedIn export; skipped");
+            continue;
+        }
+        let result = import_linkedin(&bytes).unwrap_or_else(|err| panic!("{name}: {err}"));
+        let skipped = result.problems.iter().filter(|p| p.skipped).count();
+        eprintln!(
+            "{name}: {} connections, {skipped} skipped",
+            result.contacts.len()
+        );
+        assert!(!result.contacts.is_empty(), "{name}: no connection read");
+        assert_eq!(
+            result.contacts.len() + skipped + result.more_problems,
+            preview.row_count,
+            "{name}: every row is imported or reported"
+        );
+        assert!(result.contacts.iter().all(|c| !c.name.trim().is_empty()));
+    }
+}
+
 fn journal() -> Journal {
     let created = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
     let mut ana = Person::new("pana".parse().unwrap(), "Ana \"AJ\" Silva", created);

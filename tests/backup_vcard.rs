@@ -404,3 +404,63 @@ proptest! {
         }
     }
 }
+
+/// Every `.vcf` file under the folder named by `RAPPORT_SAMPLES`, read at run
+/// time (`make samples` sets it to real exports kept outside the repository),
+/// or `None` when it is not set.
+fn real_samples() -> Option<Vec<(String, Vec<u8>)>> {
+    let root = std::env::var_os("RAPPORT_SAMPLES")?;
+    let mut found = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(root)];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).unwrap_or_else(|err| panic!("{}: {err}", folder.display()));
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("vcf"))
+            {
+                let bytes =
+                    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+                found.push((path.display().to_string(), bytes));
+            }
+        }
+    }
+    found.sort();
+    assert!(!found.is_empty(), "RAPPORT_SAMPLES holds no .vcf file");
+    Some(found)
+}
+
+/// Real vCard exports, when `RAPPORT_SAMPLES` names them: each file gives at
+/// least one contact, and every contact, as a person, survives an export.
+#[test]
+fn real_samples_import_cleanly() {
+    let Some(samples) = real_samples() else {
+        eprintln!("RAPPORT_SAMPLES is not set: no real vCard files checked");
+        return;
+    };
+    let created = DateTime::from_timestamp(0, 0).unwrap();
+    let as_people = |contacts: Vec<ImportedContact>| -> Vec<Person> {
+        contacts
+            .into_iter()
+            .enumerate()
+            .map(|(n, contact)| contact.into_person(PersonId::new(n as u64 + 1), created))
+            .collect()
+    };
+    for (name, bytes) in samples {
+        let result = import_vcard(&bytes).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert!(!result.contacts.is_empty(), "{name}: no contact read");
+        eprintln!(
+            "{name}: {} contacts, {} problems",
+            result.contacts.len(),
+            result.problems.len()
+        );
+        let people = as_people(result.contacts);
+        let again = import_vcard(export_vcard(&people).as_bytes())
+            .unwrap_or_else(|err| panic!("{name}, exported again: {err}"));
+        assert_eq!(again.problems, [], "{name}, exported again");
+        assert_eq!(as_people(again.contacts), people, "{name}, exported again");
+    }
+}
