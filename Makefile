@@ -28,6 +28,7 @@ help:
 	@echo "make bench   measure in headless Chromium and write BENCHMARKS.md"
 	@echo "make audit   Lighthouse scores of dist/, written to AUDIT.md"
 	@echo "make fuzz    run the parsers' property tests for longer"
+	@echo "make samples run the importers over real exports in SAMPLES=<folder>"
 
 # ---------------------------------------------------------------- installs
 
@@ -110,3 +111,18 @@ clean:
 # AUDIT.md; fails when performance < 95 or best practices < 100.
 audit: tools browser-tools dist
 	node tools/audit.mjs
+
+# ---------------------------------------------------------------- samples
+
+.PHONY: samples
+# Real contact exports kept outside the repository; not part of make test.
+SAMPLES ?= ../shared/fixtures
+# The importers over every .vcf and .csv file in $(SAMPLES), named to the
+# tests at run time through RAPPORT_SAMPLES; skipped when the folder is missing.
+samples:
+	@if [ -d "$(SAMPLES)" ]; then \
+	  RAPPORT_SAMPLES="$(abspath $(SAMPLES))" \
+	    cargo test --test backup_vcard --test backup_csv real_samples -- --nocapture; \
+	else \
+	  echo "samples: no folder $(SAMPLES); skipped (make samples SAMPLES=path/to/exports)"; \
+	fi

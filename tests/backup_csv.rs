@@ -1,4 +1,5 @@
-//! CSV: LinkedIn's Connections.csv field by field, generic CSV with a column
+//! CSV: a LinkedIn Connections.csv (written like LinkedIn's, see
+//! `tests/fixtures/contacts/README.md`) field by field, generic CSV with a column
 //! mapping, and the interactions export.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -10,7 +11,7 @@ use rapport::model::*;
 
 const LINKEDIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/linkedin/Connections.csv"
+    "/tests/fixtures/contacts/linkedin-connections.csv"
 ));
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -54,47 +55,47 @@ fn linkedin_connections_field_by_field() {
         summary,
         [
             (
-                "Ada Quill",
-                Some("Lumen Labs, Inc."),
-                Some("Staff Engineer"),
-                strings(&["ada.quill@example.org"]),
-                strings(&["https://www.linkedin.com/in/ada-quill-1a2b3c"]),
-                Some(d(2024, 3, 12)),
+                "Ingrid Solberg",
+                Some("Fjordline Design, AS"),
+                Some("Product Designer"),
+                strings(&["ingrid.solberg@example.com"]),
+                strings(&["https://www.linkedin.com/in/ingrid-solberg-9f8e7d"]),
+                Some(d(2024, 12, 1)),
                 5
             ),
             (
-                "Bram Okafor",
-                Some("Northwind Traders"),
-                Some("Director, People Operations"),
+                "Marcus Bell",
+                Some("Harbor Analytics"),
+                Some("Head of Data, Europe"),
                 vec![],
-                strings(&["https://www.linkedin.com/in/bram-okafor"]),
+                strings(&["https://www.linkedin.com/in/marcus-bell"]),
                 Some(d(2019, 1, 3)),
                 6
             ),
             (
-                "Chloé Dumont-Ruiz",
-                Some("Atelier Dumont"),
-                Some("Owner \"and\" Founder"),
+                "Zoë Achterberg",
+                Some("Studio Achterberg"),
+                Some("Partner \"and\" Co-founder"),
                 vec![],
-                strings(&["https://www.linkedin.com/in/chloe-dr"]),
+                strings(&["https://www.linkedin.com/in/zoe-a"]),
                 Some(d(2022, 2, 7)),
                 7
             ),
             (
-                "Devi",
+                "Yusuf",
                 None,
                 None,
                 vec![],
-                strings(&["https://www.linkedin.com/in/devi"]),
+                strings(&["https://www.linkedin.com/in/yusuf"]),
                 Some(d(2026, 9, 28)),
                 8
             ),
             (
-                "Émile Zhang",
-                Some("Community Theater Guild"),
-                Some("Volunteer Coordinator"),
-                strings(&["emile@example.net"]),
-                strings(&["https://www.linkedin.com/in/emile-zhang"]),
+                "Ólafur Jónsson",
+                Some("Reykjavik Rowing Club"),
+                Some("Volunteer Treasurer"),
+                strings(&["olafur@example.org"]),
+                strings(&["https://www.linkedin.com/in/olafur-jonsson"]),
                 Some(d(2025, 11, 15)),
                 10
             ),
@@ -103,7 +104,7 @@ fn linkedin_connections_field_by_field() {
     let problems: Vec<String> = result.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         problems,
-        ["row 5 (line 9): this connection has no name (https://www.linkedin.com/in/hidden-member); skipped"]
+        ["row 5 (line 9): this connection has no name (https://www.linkedin.com/in/private-member); skipped"]
     );
     assert!(result
         .contacts
@@ -129,7 +130,7 @@ fn linkedin_file_is_recognised_by_the_generic_sniffer() {
     assert!(preview.looks_like_linkedin);
     assert_eq!(preview.row_count, 6);
     assert_eq!(preview.rows.len(), 5);
-    assert_eq!(preview.rows[0][4], "Lumen Labs, Inc.");
+    assert_eq!(preview.rows[0][4], "Fjordline Design, AS");
     assert_eq!(preview.delimiter, ',');
     assert_eq!(preview.suggested.first_name, Some(0));
     assert_eq!(preview.suggested.last_name, Some(1));
@@ -143,7 +144,7 @@ fn linkedin_file_is_recognised_by_the_generic_sniffer() {
     assert_eq!(result.contacts.len(), 5);
     assert_eq!(
         result.contacts[2].role.as_deref(),
-        Some("Owner \"and\" Founder")
+        Some("Partner \"and\" Co-founder")
     );
     assert_eq!(result.problems.len(), 1);
     assert_eq!(
@@ -250,6 +251,64 @@ fn first_and_last_name_columns_and_mapping_errors() {
         result.problems[0].to_string(),
         "row 2 (line 3): a quoted field is never closed, so the rest of the file could not be read (is it truncated?); skipped"
     );
+}
+
+/// Every `.csv` file under the folder named by `RAPPORT_SAMPLES`, read at run
+/// time (`make samples` sets it to real exports kept outside the repository),
+/// or `None` when it is not set.
+fn real_samples() -> Option<Vec<(String, Vec<u8>)>> {
+    let root = std::env::var_os("RAPPORT_SAMPLES")?;
+    let mut found = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(root)];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).unwrap_or_else(|err| panic!("{}: {err}", folder.display()));
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
+            {
+                let bytes =
+                    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+                found.push((path.display().to_string(), bytes));
+            }
+        }
+    }
+    found.sort();
+    assert!(!found.is_empty(), "RAPPORT_SAMPLES holds no .csv file");
+    Some(found)
+}
+
+/// Real LinkedIn exports, when `RAPPORT_SAMPLES` names them: every row is
+/// either imported, with a name, or reported as skipped.
+#[test]
+fn real_samples_import_cleanly() {
+    let Some(samples) = real_samples() else {
+        eprintln!("RAPPORT_SAMPLES is not set: no real CSV files checked");
+        return;
+    };
+    for (name, bytes) in samples {
+        let preview = sniff_csv(&bytes).unwrap_or_else(|err| panic!("{name}: {err}"));
+        if !preview.looks_like_linkedin {
+            eprintln!("{name}: not a LinkedIn export; skipped");
+            continue;
+        }
+        let result = import_linkedin(&bytes).unwrap_or_else(|err| panic!("{name}: {err}"));
+        let skipped = result.problems.iter().filter(|p| p.skipped).count();
+        eprintln!(
+            "{name}: {} connections, {skipped} skipped",
+            result.contacts.len()
+        );
+        assert!(!result.contacts.is_empty(), "{name}: no connection read");
+        assert_eq!(
+            result.contacts.len() + skipped + result.more_problems,
+            preview.row_count,
+            "{name}: every row is imported or reported"
+        );
+        assert!(result.contacts.iter().all(|c| !c.name.trim().is_empty()));
+    }
 }
 
 fn journal() -> Journal {

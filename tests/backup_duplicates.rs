@@ -246,43 +246,55 @@ fn name_and_contact_pairs() {
     assert_eq!(got, expected);
 }
 
+/// The same person exported from an iPhone and from Gmail: the Gmail card is
+/// found by its email (written with other capitals) and merged into the
+/// iPhone one.
 #[test]
-fn the_sample_exports_find_themselves_again() {
+fn the_same_person_from_two_exports_is_found_and_merged() {
     let iphone = import_vcard(include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/vcard/John_Doe_IPHONE.vcf"
+        "/tests/fixtures/contacts/iphone.vcf"
     )))
     .unwrap();
     let gmail = import_vcard(include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/vcard/John_Doe_GMAIL.vcf"
+        "/tests/fixtures/contacts/gmail.vcf"
     )))
     .unwrap();
     let mut journal = Journal::new();
     let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
-    let john = iphone.contacts[0]
+    let marta = iphone.contacts[0]
         .clone()
         .into_person(PersonId::new(1), now);
-    journal.apply(Action::AddPerson(john)).unwrap();
+    journal.apply(Action::AddPerson(marta)).unwrap();
     let found = find_duplicates(&gmail.contacts, &journal);
-    assert_eq!(found.len(), 1);
+    assert_eq!(found.len(), 1, "only Marta is in both files: {found:?}");
+    assert_eq!(found[0].contact, 0);
     assert_eq!(
         found[0].reason,
-        MatchReason::SameEmail("john.doe@ibm.com".to_owned())
+        MatchReason::SameEmail("Marta.Lindqvist@example.com".to_owned())
     );
     assert_eq!(found[0].of, DuplicateOf::Existing(PersonId::new(1)));
     // Merging the Gmail card fills nothing new but the note, and keeps the iPhone name.
     let existing = journal.person(&PersonId::new(1)).unwrap();
     let later = DateTime::from_timestamp(1_700_000_500, 0).unwrap();
     let merged = gmail.contacts[0].merge_into(existing, later);
-    assert_eq!(merged.name, "Mr. John Richter James Doe Sr.");
-    assert_eq!(merged.phones.len(), 7);
-    assert!(merged.notes.ends_with("Favotire Color: Blue"));
+    assert_eq!(merged.name, "Dr. Marta Elin Sofia Lindqvist PhD");
+    assert_eq!(
+        merged.emails,
+        ["marta.lindqvist@example.com".to_owned()],
+        "the same address in other capitals is not added again"
+    );
+    assert_eq!(
+        merged.phones,
+        ["555-0101", "555-0102", "555-0103", "555-0104"].map(String::from)
+    );
+    assert!(merged.notes.ends_with("Favourite tea: Earl Grey"));
     assert_eq!(merged.updated, later);
     journal.apply(Action::EditPerson(merged)).unwrap();
     assert!(journal
         .person(&PersonId::new(1))
         .unwrap()
         .notes
-        .starts_with("THIS SOFTWARE"));
+        .starts_with("Introduced by Kofi at the \"Open Data\" meetup;"));
 }

@@ -1,7 +1,10 @@
 //! Hostile inputs: every file of `tests/hostile/` through every parser, big
 //! and deeply nested inputs generated here, and fuzz-style property tests
-//! that feed random and mutated files to each parser. Nothing may panic, and
-//! a rejected file never changes the journal.
+//! that feed random and mutated files to each parser. Nothing may panic.
+//! Backups are imported into a real store (the storage engine over its
+//! in-memory backend): a rejected file leaves the stored bytes exactly as
+//! they were, and an accepted one is stored, loads back and exports again
+//! without loss.
 //!
 //! The fuzz tests run a few hundred cases by default; set
 //! `RAPPORT_FUZZ_CASES` (as `make fuzz` does) for a longer run.
@@ -13,7 +16,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 use rapport::backup::*;
 use rapport::model::demo::generate_with;
-use rapport::model::Journal;
+use rapport::model::{Action, Journal, PersonId};
+use rapport::storage::{MemoryBackend, Store};
 
 fn corpus(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,29 +34,92 @@ fn journal() -> Journal {
     generate_with(42, 8, 20, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()).unwrap()
 }
 
-/// The first line of an error, or a short summary of what was read.
-fn backup_outcome(bytes: &[u8], journal: &Journal) -> String {
-    let before = journal.clone();
-    let outcome = match parse_backup(bytes) {
+fn load(backend: MemoryBackend) -> (Store<MemoryBackend>, Journal) {
+    Store::load(backend, "t1").unwrap_or_else(|err| panic!("load failed: {err}"))
+}
+
+/// The demo journal saved in the in-memory backend, as a tab leaves it.
+fn stored_journal() -> MemoryBackend {
+    let (mut store, _) = load(MemoryBackend::default());
+    store
+        .replace_all(&journal())
+        .unwrap_or_else(|err| panic!("save failed: {err}"));
+    store.into_backend()
+}
+
+/// Imports a backup the way the backups page does: check the file, build the
+/// new journal in memory, then save every record that changed. On an error
+/// nothing may have been written.
+fn import_into_store(
+    bytes: &[u8],
+    mode: Mode,
+    store: &mut Store<MemoryBackend>,
+    journal: &mut Journal,
+) -> Result<(), String> {
+    let parsed = parse_backup(bytes).map_err(|errors| errors.lines().join(" | "))?;
+    let mut after = apply_import(journal, parsed, mode).map_err(|err| err.to_string())?;
+    store.stage_replacement(journal, &after);
+    store.retry(&mut after).map_err(|err| err.to_string())?;
+    *journal = after;
+    Ok(())
+}
+
+/// Imports `bytes` into a copy of `stored` and checks what must hold for
+/// any file. Rejected: every stored byte and the journal in memory are as they
+/// were. Accepted: the store loads back the imported journal, which exports
+/// and reads back the same. Returns the number of people imported, or why not.
+fn import_checked(bytes: &[u8], mode: Mode, stored: &MemoryBackend) -> Result<usize, String> {
+    let (mut store, mut journal) = load(stored.clone());
+    let bytes_before = store.backend().snapshot();
+    let journal_before = journal.clone();
+    if let Err(why) = import_into_store(bytes, mode, &mut store, &mut journal) {
+        assert_eq!(
+            store.backend().snapshot(),
+            bytes_before,
+            "a rejected file ({mode:?}: {why}) changed the stored bytes"
+        );
+        assert_eq!(
+            journal, journal_before,
+            "a rejected file changed the journal"
+        );
+        return Err(why);
+    }
+    let (_, reloaded) = load(store.into_backend());
+    assert_eq!(
+        reloaded, journal,
+        "{mode:?}: the store loads back the import"
+    );
+    let exported = export_backup(&journal, now())
+        .unwrap_or_else(|err| panic!("{mode:?}: the import does not export: {err}"));
+    let again = parse_backup(exported.as_bytes())
+        .unwrap_or_else(|err| panic!("{mode:?}: its export does not read back: {err}"));
+    assert_eq!(again.journal(), &journal, "{mode:?}: export round trip");
+    Ok(journal.person_count())
+}
+
+/// What importing `bytes` into the stored demo journal gives, with
+/// [`import_checked`]'s checks: the first line of the error, or a short
+/// summary of what was read.
+fn backup_outcome(bytes: &[u8], stored: &MemoryBackend) -> String {
+    let merged = import_checked(bytes, Mode::Merge, stored);
+    let replaced = import_checked(bytes, Mode::Replace, stored);
+    match parse_backup(bytes) {
         Ok(parsed) => {
-            let preview = preview(&parsed, journal);
-            let merged =
-                apply_import(journal, parsed.clone(), Mode::Merge).map(|j| j.person_count());
-            let replaced = apply_import(journal, parsed, Mode::Replace).map(|j| j.person_count());
             assert_eq!(merged.is_ok(), replaced.is_ok());
+            let preview = preview(&parsed, &load(stored.clone()).1);
             format!(
                 "ok: {} new people, replace gives {:?}",
                 preview.people.new,
                 replaced.ok()
             )
         }
-        Err(errors) => errors.lines().join(" | "),
-    };
-    assert_eq!(
-        journal, &before,
-        "a parsed or rejected file must not change the journal"
-    );
-    outcome
+        Err(errors) => {
+            let rejected = errors.lines().join(" | ");
+            assert_eq!(merged, Err(rejected.clone()));
+            assert_eq!(replaced, Err(rejected.clone()));
+            rejected
+        }
+    }
 }
 
 fn envelope_outcome(bytes: &[u8]) -> String {
@@ -96,10 +163,9 @@ fn csv_outcome(bytes: &[u8]) -> String {
 }
 
 /// What each parser makes of one file: backup, envelope, vCard, LinkedIn, generic CSV.
-fn outcomes(bytes: &[u8]) -> [String; 5] {
-    let journal = journal();
+fn outcomes(bytes: &[u8], stored: &MemoryBackend) -> [String; 5] {
     [
-        backup_outcome(bytes, &journal),
+        backup_outcome(bytes, stored),
         envelope_outcome(bytes),
         contacts_outcome(import_vcard(bytes)),
         contacts_outcome(import_linkedin(bytes)),
@@ -283,9 +349,10 @@ fn every_corpus_file_through_every_parser() {
         .collect();
     listed.sort();
     assert_eq!(names, listed, "every corpus file has expectations");
+    let stored = stored_journal();
     let mut mismatches = Vec::new();
     for (name, expected) in expectations {
-        let got = outcomes(&corpus(name));
+        let got = outcomes(&corpus(name), &stored);
         for (parser, (got, expected)) in ["backup", "envelope", "vcard", "linkedin", "csv"]
             .iter()
             .zip(got.iter().zip(expected))
@@ -553,15 +620,16 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: fuzz_cases(), max_shrink_iters: 200, ..ProptestConfig::default() })]
 
     #[test]
-    fn backup_parser_never_panics_and_never_changes_the_journal(
+    fn any_backup_is_refused_untouched_or_stored_and_read_back(
         random in proptest::collection::vec(any::<u8>(), 0..400),
         text in tokens(),
         edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 0..6),
         cut in proptest::option::of(any::<usize>()),
     ) {
-        let journal = journal();
+        let stored = stored_journal();
         for bytes in [random, text.into_bytes(), mutate(&valid_backup(), &edits, cut)] {
-            let _ = backup_outcome(&bytes, &journal);
+            // Asserts the store is untouched or the import round-trips.
+            backup_outcome(&bytes, &stored);
             let _ = detect_backup_kind(&bytes);
         }
     }
@@ -589,21 +657,26 @@ proptest! {
         edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 0..8),
         cut in proptest::option::of(any::<usize>()),
     ) {
-        let fixture = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/vcard/outlook-2007.vcf"));
-        let journal = journal();
-        let before = journal.clone();
+        let fixture = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/contacts/outlook-2007.vcf"));
+        let stored = stored_journal();
         for bytes in [text.into_bytes(), random, mutate(fixture, &edits, cut)] {
             if let Ok(import) = import_vcard(&bytes) {
                 prop_assert!(import.contacts.iter().all(|c| !c.name.trim().is_empty()));
+                // Every contact read becomes a person, saved and loaded back.
+                let (mut store, mut journal) = load(stored.clone());
                 let _ = find_duplicates(&import.contacts, &journal);
                 for (n, contact) in import.contacts.into_iter().enumerate() {
-                    let person = contact.into_person(rapport::model::PersonId::new(n as u64), now());
-                    let mut copy = journal.clone();
-                    prop_assert!(copy.apply(rapport::model::Action::AddPerson(person)).is_ok());
+                    let person = contact.into_person(PersonId::new(u64::MAX - n as u64), now());
+                    let applied = journal
+                        .apply(Action::AddPerson(person))
+                        .map_err(|err| TestCaseError::fail(err.to_string()))?;
+                    store
+                        .save(&mut journal, &applied)
+                        .map_err(|err| TestCaseError::fail(err.to_string()))?;
                 }
+                prop_assert_eq!(load(store.into_backend()).1, journal);
             }
         }
-        prop_assert_eq!(journal, before);
     }
 
     #[test]
@@ -614,7 +687,7 @@ proptest! {
         cut in proptest::option::of(any::<usize>()),
         mapping in mapping_strategy(),
     ) {
-        let fixture = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/linkedin/Connections.csv"));
+        let fixture = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/contacts/linkedin-connections.csv"));
         for bytes in [text.into_bytes(), random, mutate(fixture, &edits, cut)] {
             let _ = sniff_csv(&bytes);
             if let Ok(import) = import_csv(&bytes, &mapping) {

@@ -6,9 +6,8 @@ import { test, expect } from "./support/fixtures.mjs";
 import { AppPage, PeoplePage, PersonDialog, PersonPage } from "./pages/app.mjs";
 import { BackupsPage } from "./pages/backups.mjs";
 
-const FIXTURES = process.env.RAPPORT_FIXTURES
-  ? new URL(`file://${process.env.RAPPORT_FIXTURES.replace(/\/?$/, "/")}`)
-  : new URL("../../../shared/fixtures/", import.meta.url);
+// Contact exports written for the tests (see tests/fixtures/contacts/README.md).
+const FIXTURES = new URL("../fixtures/contacts/", import.meta.url);
 const fixture = (name) => fileURLToPath(new URL(name, FIXTURES));
 
 async function rapportEntries(page) {
@@ -216,34 +215,35 @@ test("phone contacts from a vCard file", async ({ page }) => {
   await page.getByRole("link", { name: "Import your phone's contacts" }).click();
   await expect(backups.heading).toBeVisible();
   await expect(backups.contactsFile("vCard file")).toBeInViewport();
-  await backups.contactsFile("vCard file").setInputFiles(fixture("vcard/John_Doe_IPHONE.vcf"));
+  await backups.contactsFile("vCard file").setInputFiles(fixture("iphone.vcf"));
   const preview = backups.contactsPreview("Import phone contacts (vCard)");
-  await expect(preview).toContainText("1 contact found, 1 to add");
-  await expect(preview).toContainText("John");
+  // Two cards, as an iPhone writes them (lines ending CR CR LF, item groups, a photo).
+  await expect(preview).toContainText("2 contacts found, 2 to add");
+  await expect(preview).toContainText("Dr. Marta Elin Sofia Lindqvist PhD");
+  await expect(preview).toContainText("Tomás Ferreira");
   await app.expectNoAxeViolations();
   await preview.getByRole("button", { name: "Import these contacts" }).click();
-  await expect(app.toast).toContainText("Imported 1 person");
+  await expect(app.toast).toContainText("Imported 2 people");
 
   await app.go("People");
-  await expect(people.names()).toHaveCount(1);
-  await people.list.getByRole("link").first().click();
+  await expect(people.names()).toHaveCount(2);
+  await people.link("Dr. Marta Elin Sofia Lindqvist PhD").click();
   const about = page.getByRole("region", { name: "About" });
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("John");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Doe");
-  await expect(page.locator(".person-header")).toContainText("IBM");
-  await expect(page.locator(".person-header")).toContainText("Money Counter");
-  await expect(about).toContainText("john.doe@ibm.com");
-  await expect(about).toContainText("905-555-1234");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Marta Elin Sofia Lindqvist");
+  await expect(page.locator(".person-header")).toContainText("Data Steward, Harbor Analytics");
+  await expect(about).toContainText("marta.lindqvist@example.com");
+  await expect(about).toContainText("555-0101");
+  await expect(about).toContainText("555-0104");
 
   // The same file again: the contact is flagged as a likely duplicate, to merge.
   await backups.open();
-  await backups.contactsFile("vCard file").setInputFiles(fixture("vcard/John_Doe_IPHONE.vcf"));
+  await backups.contactsFile("vCard file").setInputFiles(fixture("iphone.vcf"));
   await expect(preview).toContainText("Likely the same as");
   await expect(preview).toContainText("0 to add");
   await app.expectNoAxeViolations();
   await preview.getByRole("button", { name: "Import these contacts" }).click();
   await app.go("People");
-  await expect(people.names()).toHaveCount(1);
+  await expect(people.names()).toHaveCount(2);
 });
 
 test("LinkedIn connections with their organisation and role", async ({ page }) => {
@@ -257,10 +257,10 @@ test("LinkedIn connections with their organisation and role", async ({ page }) =
   await page.setViewportSize({ width: 360, height: 800 });
   await app.open();
   await backups.open();
-  await backups.contactsFile("LinkedIn Connections.csv").setInputFiles(fixture("linkedin/Connections.csv"));
+  await backups.contactsFile("LinkedIn Connections.csv").setInputFiles(fixture("linkedin-connections.csv"));
   const preview = backups.contactsPreview("Import LinkedIn connections");
   await expect(preview.locator(".import-contact")).toHaveCount(rows);
-  await expect(preview).toContainText("Ada Quill");
+  await expect(preview).toContainText("Ingrid Solberg");
   await expect(preview.getByRole("list", { name: "Problems in the file" })).toContainText("Row 5");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await app.expectNoAxeViolations();
@@ -269,12 +269,12 @@ test("LinkedIn connections with their organisation and role", async ({ page }) =
 
   await app.go("People");
   await expect(people.names()).toHaveCount(rows);
-  await people.link("Ada Quill").click();
-  await expect(page.locator(".person-header")).toContainText("Staff Engineer, Lumen Labs, Inc.");
-  await expect(page.getByRole("region", { name: "About" })).toContainText("ada.quill@example.org");
+  await people.link("Ingrid Solberg").click();
+  await expect(page.locator(".person-header")).toContainText("Product Designer, Fjordline Design, AS");
+  await expect(page.getByRole("region", { name: "About" })).toContainText("ingrid.solberg@example.com");
   await app.go("People");
-  await people.link("Bram Okafor").click();
-  await expect(page.locator(".person-header")).toContainText("Director, People Operations, Northwind Traders");
+  await people.link("Marcus Bell").click();
+  await expect(page.locator(".person-header")).toContainText("Head of Data, Europe, Harbor Analytics");
 });
 
 test("a spreadsheet of contacts, with its columns named by hand", async ({ page }) => {
