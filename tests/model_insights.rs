@@ -4,8 +4,6 @@
 
 mod model_common;
 
-use std::time::Instant;
-
 use model_common::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::insights::*;
@@ -648,31 +646,6 @@ fn demo_journal_insights_numbers() {
         all.give_take_summary(),
         "From 2016 to 2026 you gave 292 times and received 300 times."
     );
-}
-
-#[test]
-fn insights_scale_to_a_large_journal() {
-    let j = generate(7, DemoSize::Large, today()).unwrap();
-    for preset in RangePreset::ALL {
-        let filter = preset.filter(today(), None);
-        let start = Instant::now();
-        let i = insights(&j, &filter, today());
-        let elapsed = start.elapsed();
-        println!(
-            "{}: {elapsed:?} ({} interactions, {} buckets)",
-            preset.label(),
-            i.interactions,
-            i.buckets.len()
-        );
-        assert!(elapsed.as_secs_f64() < 5.0, "{elapsed:?}");
-    }
-    let start = Instant::now();
-    let _ = insights(
-        &j,
-        &RangePreset::AllTime.filter(today(), Some("posse".into())),
-        today(),
-    );
-    println!("all time, posse: {:?}", start.elapsed());
 }
 
 /// The usual circle is the tags chosen in Settings: with none chosen the
