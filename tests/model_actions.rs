@@ -2,12 +2,12 @@
 //! and the `Applied` report.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use model_common::*;
 use rapport::model::*;
+use support::*;
 
 /// Applies an action that must fail, and checks the journal did not change.
 fn rejected(j: &mut Journal, action: Action) -> ModelError {

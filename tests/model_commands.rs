@@ -4,13 +4,13 @@
 //! is never counted as a debt.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use model_common::{d, person, ts};
 use proptest::prelude::*;
 use rapport::model::today::{open_ask_sentence, overview};
 use rapport::model::*;
+use support::{d, person, ts};
 
 /// A clock that moves one second per reading, and counter-based entropy.
 struct TestMinter {

@@ -1,13 +1,13 @@
 //! The deterministic demo generator.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use model_common::*;
 use rapport::model::demo::{generate, generate_with, DemoSize};
 use rapport::model::network::{circle_split, weekly_streak, NetworkFilter};
 use rapport::model::*;
 use std::collections::BTreeSet;
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2024, 6, 30)

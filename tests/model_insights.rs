@@ -2,9 +2,8 @@
 //! with every filter, plus agreement with `network.rs` on the demo journal.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use model_common::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::insights::*;
 use rapport::model::network::{
@@ -15,6 +14,7 @@ use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,
     Person, PurposeId, Settings,
 };
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2026, 3, 4)

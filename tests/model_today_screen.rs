@@ -1,9 +1,8 @@
 //! The Today screen's numbers on a hand-made journal (today = Wed 2026-03-04).
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use model_common::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::network::{streak, weekly_streak, NetworkFilter, Streak};
 use rapport::model::today::*;
@@ -11,6 +10,7 @@ use rapport::model::{
     Action, Birthday, Cadence, Direction::*, ExchangeKind::*, Initiator, Journal, ObligationKind,
     Outcome::*, Party, Person, Portion, Settlement,
 };
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2026, 3, 4)
