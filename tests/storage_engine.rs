@@ -182,18 +182,16 @@ fn names(journal: &Journal) -> Vec<String> {
     names
 }
 
-#[test]
-fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
-    let shared = Shared::new(MemoryBackend::default());
+/// Tab A saves Ada. Tab B then saves Linus at the same instant as A saves Grace,
+/// on a view of storage without A's save (returned, for its writes to arrive
+/// later): both write generation 2.
+fn saving_at_once(shared: &Shared) -> (Store<Shared>, Journal, Shared, Store<Shared>, Journal) {
     let (mut tab_a, mut journal_a) = load(shared.clone(), "aa");
     apply_and_save(
         &mut tab_a,
         &mut journal_a,
         Action::AddPerson(person(1, "Ada")),
     );
-
-    // Tab B saves at the same instant as A, on a view of storage without A's save:
-    // both write generation 2, and B's head lands last.
     let lagging = shared.lagging_copy();
     let (mut tab_b, mut journal_b) = load(lagging.clone(), "bb");
     apply_and_save(
@@ -206,6 +204,14 @@ fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
         &mut journal_b,
         Action::AddPerson(person(3, "Linus")),
     );
+    (tab_a, journal_a, lagging, tab_b, journal_b)
+}
+
+#[test]
+fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
+    let shared = Shared::new(MemoryBackend::default());
+    // B's head lands last.
+    let (mut tab_a, mut journal_a, lagging, mut tab_b, mut journal_b) = saving_at_once(&shared);
     shared.receive(&lagging, |_| true, false);
 
     // A hears of B's head, sees that it wrote over Grace, and saves her again.
@@ -232,24 +238,7 @@ fn the_clean_up_leaves_segments_another_tab_has_not_committed_yet() {
     let mut memory = MemoryBackend::default();
     memory.set_clock(start);
     let shared = Shared::new(memory);
-    let (mut tab_a, mut journal_a) = load(shared.clone(), "aa");
-    apply_and_save(
-        &mut tab_a,
-        &mut journal_a,
-        Action::AddPerson(person(1, "Ada")),
-    );
-    let lagging = shared.lagging_copy();
-    let (mut tab_b, mut journal_b) = load(lagging.clone(), "bb");
-    apply_and_save(
-        &mut tab_a,
-        &mut journal_a,
-        Action::AddPerson(person(2, "Grace")),
-    );
-    apply_and_save(
-        &mut tab_b,
-        &mut journal_b,
-        Action::AddPerson(person(3, "Linus")),
-    );
+    let (mut tab_a, mut journal_a, lagging, _, _) = saving_at_once(&shared);
 
     // B's segments have arrived, its head not yet: a tab that loads now runs the
     // clean-up, which must not touch them.
