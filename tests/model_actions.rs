@@ -2,19 +2,30 @@
 //! and the `Applied` report.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use model_common::*;
 use rapport::model::*;
+use support::*;
 
 /// Applies an action that must fail, and checks the journal did not change.
 fn rejected(j: &mut Journal, action: Action) -> ModelError {
     let before = j.clone();
-    let error = j.apply(action).expect_err("action should be rejected");
-    assert_eq!(*j, before, "a rejected action must not change the journal");
+    let shown = format!("{action:?}");
+    let Err(error) = j.apply(action) else {
+        panic!("this action should be rejected: {shown}");
+    };
+    assert_eq!(*j, before, "a rejected action changed the journal: {shown}");
     error
+}
+
+/// Applies each action, which must fail with its error, leaving the journal as it was.
+fn assert_all_rejected(j: &mut Journal, cases: impl IntoIterator<Item = (Action, ModelError)>) {
+    for (action, expected) in cases {
+        let shown = format!("{action:?}");
+        assert_eq!(rejected(j, action), expected, "{shown}");
+    }
 }
 
 fn base() -> Journal {
@@ -44,254 +55,240 @@ fn base() -> Journal {
 
 #[test]
 fn person_validation_errors() {
+    let cai = |change: &dyn Fn(&mut Person)| {
+        let mut p = person(3, "Cai");
+        change(&mut p);
+        Action::AddPerson(p)
+    };
+    let cases = [
+        (
+            Action::AddPerson(person(3, "   ")),
+            ModelError::EmptyName(pid(3)),
+        ),
+        (
+            Action::AddPerson(person(1, "Again")),
+            ModelError::DuplicatePerson(pid(1)),
+        ),
+        (
+            cai(&|p| p.met.introduced_by = Some(pid(99))),
+            ModelError::UnknownPerson(pid(99)),
+        ),
+        (
+            cai(&|p| p.met.introduced_by = Some(pid(3))),
+            ModelError::IntroducedBySelf(pid(3)),
+        ),
+        (
+            cai(&|p| p.cadence = Some(Cadence::new(0, None))),
+            ModelError::InvalidCadence {
+                ideal: 0,
+                max: None,
+            },
+        ),
+        (
+            cai(&|p| p.cadence = Some(Cadence::new(30, Some(10)))),
+            ModelError::InvalidCadence {
+                ideal: 30,
+                max: Some(10),
+            },
+        ),
+        (
+            cai(&|p| p.updated = ts(2019, 1, 1)),
+            ModelError::UpdatedBeforeCreated("p0000000000003".into()),
+        ),
+        (
+            cai(&|p| p.met.date = Some(d(999, 1, 1))),
+            ModelError::DateOutOfRange(d(999, 1, 1)),
+        ),
+        (
+            Action::EditPerson(person(9, "Nobody")),
+            ModelError::UnknownPerson(pid(9)),
+        ),
+    ];
     let mut j = base();
-    let mut blank = person(3, "   ");
+    assert_all_rejected(&mut j, cases);
     assert_eq!(
-        rejected(&mut j, Action::AddPerson(blank.clone())),
-        ModelError::EmptyName(pid(3))
-    );
-    blank.name = "Cai".into();
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(person(1, "Again"))),
-        ModelError::DuplicatePerson(pid(1))
-    );
-    let mut intro = person(3, "Cai");
-    intro.met.introduced_by = Some(pid(99));
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(intro.clone())),
-        ModelError::UnknownPerson(pid(99))
-    );
-    intro.met.introduced_by = Some(pid(3));
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(intro)),
-        ModelError::IntroducedBySelf(pid(3))
-    );
-    let mut cadence = person(3, "Cai");
-    cadence.cadence = Some(Cadence::new(0, None));
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(cadence.clone())),
-        ModelError::InvalidCadence {
-            ideal: 0,
-            max: None
-        }
-    );
-    cadence.cadence = Some(Cadence::new(30, Some(10)));
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(cadence)),
-        ModelError::InvalidCadence {
-            ideal: 30,
-            max: Some(10)
-        }
-    );
-    let mut backwards = person(3, "Cai");
-    backwards.updated = ts(2019, 1, 1);
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(backwards)),
-        ModelError::UpdatedBeforeCreated("p0000000000003".into())
-    );
-    let mut ancient = person(3, "Cai");
-    ancient.met.date = Some(d(999, 1, 1));
-    assert_eq!(
-        rejected(&mut j, Action::AddPerson(ancient)),
-        ModelError::DateOutOfRange(d(999, 1, 1))
-    );
-    assert_eq!(
-        rejected(&mut j, Action::EditPerson(person(9, "Nobody"))),
-        ModelError::UnknownPerson(pid(9))
-    );
-    assert_eq!(
-        j.apply(Action::AddPerson(blank))
-            .map(|a| a.people_upserted.len()),
+        j.apply(cai(&|_| {})).map(|a| a.people_upserted.len()),
         Ok(1)
     );
 }
 
 #[test]
 fn interaction_validation_errors() {
-    let mut j = base();
     let ok = || meet(10, d(2024, 5, 1), &[1], Initiator::Me);
-
-    let mut i = ok();
-    i.people.clear();
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::NoPeople(iid(10))
-    );
-
-    let i = meet(10, d(2024, 5, 1), &[1, 7], Initiator::Me);
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::UnknownPerson(pid(7))
-    );
-
-    let i = meet(10, d(2024, 5, 1), &[1, 2, 1], Initiator::Me);
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::PersonListedTwice {
-            interaction: iid(10),
-            person: pid(1)
+    let changed = |change: &dyn Fn(&mut Interaction)| {
+        let mut i = ok();
+        change(&mut i);
+        Action::AddInteraction(i)
+    };
+    let with = |exchange: Exchange| {
+        let mut i = ok();
+        i.exchanges.push(exchange);
+        Action::AddInteraction(i)
+    };
+    let settled = |exchange: Exchange, on: chrono::NaiveDate, portion: Portion| {
+        with(exchange.with_settlement(Settlement::new(on, portion)))
+    };
+    // An answer comes on or after the day of the ask, and only once there is one.
+    let answered_on = |outcome, day| {
+        let mut ask =
+            exchange(1, Direction::Got, 1, ExchangeKind::Advice).with_ask(Party::Me, outcome);
+        if let Some(a) = ask.ask.as_mut() {
+            a.answered = Some(day);
         }
-    );
-
-    let mut i = ok();
-    i.purpose = Some("nope".parse().unwrap());
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::UnknownPurpose("nope".parse().unwrap())
-    );
-
-    assert_eq!(
-        rejected(
-            &mut j,
-            Action::AddInteraction(meet(1, d(2024, 5, 1), &[1], Initiator::Me))
+        with(ask)
+    };
+    let money_loan =
+        |amount| exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_money_loan(amount, "EUR");
+    let mut cases = vec![
+        (
+            changed(&|i| i.people.clear()),
+            ModelError::NoPeople(iid(10)),
         ),
-        ModelError::DuplicateInteraction(iid(1))
-    );
-
-    let mut i = ok();
-    i.exchanges
-        .push(exchange(1, Direction::Gave, 2, ExchangeKind::Gift));
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::ExchangePersonNotInInteraction {
-            interaction: iid(10),
-            exchange: xid(1),
-            person: pid(2)
-        }
-    );
-
-    let mut i = ok();
-    i.exchanges
-        .push(exchange(1, Direction::Gave, 1, ExchangeKind::Gift));
-    i.exchanges
-        .push(exchange(1, Direction::Got, 1, ExchangeKind::Gift));
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::DuplicateExchange {
-            interaction: iid(10),
-            exchange: xid(1)
-        }
-    );
-
-    let mut i = ok();
-    let mut gift = exchange(1, Direction::Gave, 1, ExchangeKind::Gift).with_money_loan(100, "EUR");
-    gift.kind = ExchangeKind::Gift;
-    i.exchanges.push(gift);
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::LoanDetailsOnNonLoan(xid(1))
-    );
-
-    let mut i = ok();
-    i.exchanges
-        .push(exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_money_loan(0, "EUR"));
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::ZeroAmount(xid(1))
-    );
-
-    let mut i = ok();
-    i.exchanges
-        .push(exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_money_loan(10, "euro"));
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::InvalidCurrency("EURO".into())
-    );
-
-    let mut i = ok();
-    i.exchanges
-        .push(exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_item_loan("  "));
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::EmptyLoanItem(xid(1))
-    );
-
-    let mut i = ok();
-    i.exchanges.push(
-        exchange(1, Direction::Gave, 1, ExchangeKind::Loan)
-            .with_money_loan(1000, "EUR")
-            .with_settlement(Settlement::new(d(2024, 5, 2), Portion::Amount(600)))
-            .with_settlement(Settlement::new(d(2024, 5, 3), Portion::Amount(600))),
-    );
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::SettlementExceedsOutstanding {
-            exchange: xid(1),
-            outstanding: Outstanding::Money {
-                amount: 400,
-                currency: "EUR".into()
+        (
+            Action::AddInteraction(meet(10, d(2024, 5, 1), &[1, 7], Initiator::Me)),
+            ModelError::UnknownPerson(pid(7)),
+        ),
+        (
+            Action::AddInteraction(meet(10, d(2024, 5, 1), &[1, 2, 1], Initiator::Me)),
+            ModelError::PersonListedTwice {
+                interaction: iid(10),
+                person: pid(1),
             },
-            requested: Portion::Amount(600),
-        }
-    );
-
-    let mut i = ok();
-    i.exchanges.push(
-        exchange(1, Direction::Gave, 1, ExchangeKind::Favour)
-            .with_ask(Party::Them, Outcome::Granted)
-            .promised()
-            .with_settlement(Settlement::new(d(2024, 4, 30), Portion::Percent(50))),
-    );
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::SettlementBeforeInteraction {
-            exchange: xid(1),
-            settlement: d(2024, 4, 30),
-            interaction: d(2024, 5, 1)
-        }
-    );
-
-    let mut i = ok();
-    i.exchanges.push(
-        exchange(1, Direction::Gave, 1, ExchangeKind::Advice)
-            .with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(50))),
-    );
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::NothingToSettle(xid(1))
-    );
-
-    let mut i = ok();
-    i.exchanges.push(
-        exchange(1, Direction::Gave, 1, ExchangeKind::Loan)
-            .with_money_loan(1000, "EUR")
-            .with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(50))),
-    );
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::WrongSettlementUnit {
-            exchange: xid(1),
-            expected: "an amount of money"
-        }
-    );
-
-    let mut i = ok();
-    i.exchanges.push(
-        exchange(1, Direction::Gave, 1, ExchangeKind::Favour)
-            .promised()
-            .with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(0))),
-    );
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::InvalidPercent {
-            exchange: xid(1),
-            percent: 0
-        }
-    );
-
-    // A loan I said no to was never made, so nothing comes back.
-    let mut i = ok();
-    i.exchanges.push(
-        exchange(1, Direction::Gave, 1, ExchangeKind::Loan)
-            .with_money_loan(1000, "EUR")
-            .with_ask(Party::Them, Outcome::DeclinedByMe)
-            .with_settlement(Settlement::new(d(2024, 5, 1), Portion::Amount(10))),
-    );
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::NothingToSettle(xid(1))
-    );
-
+        ),
+        (
+            changed(&|i| i.purpose = Some("nope".parse().unwrap())),
+            ModelError::UnknownPurpose("nope".parse().unwrap()),
+        ),
+        (
+            Action::AddInteraction(meet(1, d(2024, 5, 1), &[1], Initiator::Me)),
+            ModelError::DuplicateInteraction(iid(1)),
+        ),
+        (
+            with(exchange(1, Direction::Gave, 2, ExchangeKind::Gift)),
+            ModelError::ExchangePersonNotInInteraction {
+                interaction: iid(10),
+                exchange: xid(1),
+                person: pid(2),
+            },
+        ),
+        (
+            changed(&|i| {
+                i.exchanges
+                    .push(exchange(1, Direction::Gave, 1, ExchangeKind::Gift));
+                i.exchanges
+                    .push(exchange(1, Direction::Got, 1, ExchangeKind::Gift));
+            }),
+            ModelError::DuplicateExchange {
+                interaction: iid(10),
+                exchange: xid(1),
+            },
+        ),
+        (
+            with(Exchange {
+                kind: ExchangeKind::Gift,
+                ..money_loan(100)
+            }),
+            ModelError::LoanDetailsOnNonLoan(xid(1)),
+        ),
+        (with(money_loan(0)), ModelError::ZeroAmount(xid(1))),
+        (
+            with(exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_money_loan(10, "euro")),
+            ModelError::InvalidCurrency("EURO".into()),
+        ),
+        (
+            with(exchange(1, Direction::Gave, 1, ExchangeKind::Loan).with_item_loan("  ")),
+            ModelError::EmptyLoanItem(xid(1)),
+        ),
+        (
+            settled(
+                money_loan(1000)
+                    .with_settlement(Settlement::new(d(2024, 5, 2), Portion::Amount(600))),
+                d(2024, 5, 3),
+                Portion::Amount(600),
+            ),
+            ModelError::SettlementExceedsOutstanding {
+                exchange: xid(1),
+                outstanding: Outstanding::Money {
+                    amount: 400,
+                    currency: "EUR".into(),
+                },
+                requested: Portion::Amount(600),
+            },
+        ),
+        (
+            settled(
+                exchange(1, Direction::Gave, 1, ExchangeKind::Favour)
+                    .with_ask(Party::Them, Outcome::Granted)
+                    .promised(),
+                d(2024, 4, 30),
+                Portion::Percent(50),
+            ),
+            ModelError::SettlementBeforeInteraction {
+                exchange: xid(1),
+                settlement: d(2024, 4, 30),
+                interaction: d(2024, 5, 1),
+            },
+        ),
+        (
+            settled(
+                exchange(1, Direction::Gave, 1, ExchangeKind::Advice),
+                d(2024, 5, 1),
+                Portion::Percent(50),
+            ),
+            ModelError::NothingToSettle(xid(1)),
+        ),
+        (
+            settled(money_loan(1000), d(2024, 5, 1), Portion::Percent(50)),
+            ModelError::WrongSettlementUnit {
+                exchange: xid(1),
+                expected: "an amount of money",
+            },
+        ),
+        (
+            settled(
+                exchange(1, Direction::Gave, 1, ExchangeKind::Favour).promised(),
+                d(2024, 5, 1),
+                Portion::Percent(0),
+            ),
+            ModelError::InvalidPercent {
+                exchange: xid(1),
+                percent: 0,
+            },
+        ),
+        // A loan I said no to was never made, so nothing comes back.
+        (
+            settled(
+                money_loan(1000).with_ask(Party::Them, Outcome::DeclinedByMe),
+                d(2024, 5, 1),
+                Portion::Amount(10),
+            ),
+            ModelError::NothingToSettle(xid(1)),
+        ),
+        (
+            answered_on(Outcome::Granted, d(2024, 4, 30)),
+            ModelError::AnswerBeforeAsk {
+                exchange: xid(1),
+                answered: d(2024, 4, 30),
+                asked: d(2024, 5, 1),
+            },
+        ),
+        (
+            answered_on(Outcome::Open, d(2024, 5, 2)),
+            ModelError::OpenAskWithAnswerDate(xid(1)),
+        ),
+        (
+            changed(&|i| i.date = d(10000, 1, 1)),
+            ModelError::DateOutOfRange(d(10000, 1, 1)),
+        ),
+        (
+            Action::EditInteraction(meet(9, d(2024, 5, 1), &[1], Initiator::Me)),
+            ModelError::UnknownInteraction(iid(9)),
+        ),
+        (
+            Action::DeleteInteraction { id: iid(9) },
+            ModelError::UnknownInteraction(iid(9)),
+        ),
+    ];
     // A favour that was only given (not promised) owes nothing, and neither
     // does one that was withdrawn.
     for plain in [
@@ -300,77 +297,25 @@ fn interaction_validation_errors() {
         exchange(1, Direction::Got, 1, ExchangeKind::Favour)
             .with_ask(Party::Me, Outcome::Withdrawn),
     ] {
-        let mut i = ok();
-        i.exchanges
-            .push(plain.with_settlement(Settlement::new(d(2024, 5, 1), Portion::Percent(50))));
-        assert_eq!(
-            rejected(&mut j, Action::AddInteraction(i)),
-            ModelError::NothingToSettle(xid(1))
-        );
+        cases.push((
+            settled(plain, d(2024, 5, 1), Portion::Percent(50)),
+            ModelError::NothingToSettle(xid(1)),
+        ));
     }
-
     // Promises need a yes.
     for outcome in [Outcome::Open, Outcome::DeclinedByThem, Outcome::Withdrawn] {
-        let mut i = ok();
-        i.exchanges.push(
-            exchange(1, Direction::Got, 1, ExchangeKind::Introduction)
-                .with_ask(Party::Me, outcome)
-                .promised(),
-        );
-        assert_eq!(
-            rejected(&mut j, Action::AddInteraction(i)),
-            ModelError::PromiseWithoutYes(xid(1))
-        );
+        cases.push((
+            with(
+                exchange(1, Direction::Got, 1, ExchangeKind::Introduction)
+                    .with_ask(Party::Me, outcome)
+                    .promised(),
+            ),
+            ModelError::PromiseWithoutYes(xid(1)),
+        ));
     }
 
-    // An answer comes on or after the day of the ask, and only once there is one.
-    let answered_on = |outcome, day| {
-        let mut ask =
-            exchange(1, Direction::Got, 1, ExchangeKind::Advice).with_ask(Party::Me, outcome);
-        if let Some(a) = ask.ask.as_mut() {
-            a.answered = Some(day);
-        }
-        let mut i = ok();
-        i.exchanges.push(ask);
-        i
-    };
-    assert_eq!(
-        rejected(
-            &mut j,
-            Action::AddInteraction(answered_on(Outcome::Granted, d(2024, 4, 30)))
-        ),
-        ModelError::AnswerBeforeAsk {
-            exchange: xid(1),
-            answered: d(2024, 4, 30),
-            asked: d(2024, 5, 1)
-        }
-    );
-    assert_eq!(
-        rejected(
-            &mut j,
-            Action::AddInteraction(answered_on(Outcome::Open, d(2024, 5, 2)))
-        ),
-        ModelError::OpenAskWithAnswerDate(xid(1))
-    );
-
-    let mut i = ok();
-    i.date = d(10000, 1, 1);
-    assert_eq!(
-        rejected(&mut j, Action::AddInteraction(i)),
-        ModelError::DateOutOfRange(d(10000, 1, 1))
-    );
-
-    assert_eq!(
-        rejected(
-            &mut j,
-            Action::EditInteraction(meet(9, d(2024, 5, 1), &[1], Initiator::Me))
-        ),
-        ModelError::UnknownInteraction(iid(9))
-    );
-    assert_eq!(
-        rejected(&mut j, Action::DeleteInteraction { id: iid(9) }),
-        ModelError::UnknownInteraction(iid(9))
-    );
+    let mut j = base();
+    assert_all_rejected(&mut j, cases);
     assert_consistent(&j);
 }
 

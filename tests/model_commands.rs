@@ -4,13 +4,13 @@
 //! is never counted as a debt.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use model_common::{d, person, ts};
 use proptest::prelude::*;
 use rapport::model::today::{open_ask_sentence, overview};
 use rapport::model::*;
+use support::{d, person, ts};
 
 /// A clock that moves one second per reading, and counter-based entropy.
 struct TestMinter {
@@ -65,6 +65,25 @@ fn run(j: &mut Journal, minter: &mut TestMinter, commands: Vec<Command>) -> Exec
         Ok(done) => done,
         Err(err) => panic!("the commands were refused: {err}"),
     }
+}
+
+/// Logs a plain coffee with `who` on `date`; returns the new entry's id.
+fn log_plain(
+    j: &mut Journal,
+    minter: &mut TestMinter,
+    date: NaiveDate,
+    who: &PersonId,
+) -> InteractionId {
+    let logged = run(
+        j,
+        minter,
+        vec![Command::LogContact(entry(
+            date,
+            Who::Known(who.clone()),
+            vec![],
+        ))],
+    );
+    logged.added_entries[0].clone()
 }
 
 /// A journal with Sam and Daniel, built through commands.
@@ -157,16 +176,7 @@ fn a_batch_is_all_or_nothing() {
 fn deleting_an_entry_and_undoing_brings_it_back_with_a_later_time() {
     let mut minter = TestMinter::at(ts(2026, 12, 1));
     let (mut j, sam, _) = sam_and_daniel(&mut minter);
-    let logged = run(
-        &mut j,
-        &mut minter,
-        vec![Command::LogContact(entry(
-            d(2026, 11, 30),
-            Who::Known(sam.clone()),
-            vec![],
-        ))],
-    );
-    let id = logged.added_entries[0].clone();
+    let id = log_plain(&mut j, &mut minter, d(2026, 11, 30), &sam);
     let original = j.interaction(&id).cloned();
     let deleted = run(&mut j, &mut minter, vec![Command::DeleteEntry(id.clone())]);
     assert_eq!(j.interaction(&id), None);
@@ -185,16 +195,7 @@ fn deleting_an_entry_and_undoing_brings_it_back_with_a_later_time() {
 fn editing_an_entry_changes_the_counters_and_undo_restores_them() {
     let mut minter = TestMinter::at(ts(2026, 12, 1));
     let (mut j, sam, daniel) = sam_and_daniel(&mut minter);
-    let logged = run(
-        &mut j,
-        &mut minter,
-        vec![Command::LogContact(entry(
-            d(2026, 11, 1),
-            Who::Known(sam.clone()),
-            vec![],
-        ))],
-    );
-    let id = logged.added_entries[0].clone();
+    let id = log_plain(&mut j, &mut minter, d(2026, 11, 1), &sam);
     let Some(old) = j.interaction(&id).cloned() else {
         panic!("logged");
     };
@@ -251,15 +252,7 @@ fn an_undo_that_would_leave_a_dangling_reference_is_refused() {
     );
     let priya = added.added_people[0].clone();
     // Logged with Priya after she was added: undoing the add would orphan the entry.
-    run(
-        &mut j,
-        &mut minter,
-        vec![Command::LogContact(entry(
-            d(2026, 12, 1),
-            Who::Known(priya.clone()),
-            vec![],
-        ))],
-    );
+    log_plain(&mut j, &mut minter, d(2026, 12, 1), &priya);
     let before = j.clone();
     let refused = j.execute(vec![Command::Undo(added.undo)], &mut minter);
     assert!(matches!(refused, Err(ModelError::CannotRestore(_))));

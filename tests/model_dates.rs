@@ -1,14 +1,14 @@
 //! Calendar edge cases: month ends, leap days, DST, many years, birthdays.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use chrono::{Datelike, TimeZone, Utc};
-use model_common::*;
 use rapport::model::dates::{add_months_clamped, days_between, week_start};
 use rapport::model::network::*;
 use rapport::model::today::{due_contacts, upcoming_birthdays, UpcomingBirthday};
 use rapport::model::*;
+use support::*;
 
 fn gave(n: u64, date: chrono::NaiveDate) -> Interaction {
     let mut i = meet(n, date, &[1], Initiator::Me);

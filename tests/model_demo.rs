@@ -1,15 +1,13 @@
 //! The deterministic demo generator.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use std::collections::BTreeSet;
-use std::time::Instant;
-
-use model_common::*;
 use rapport::model::demo::{generate, generate_with, DemoSize};
 use rapport::model::network::{circle_split, weekly_streak, NetworkFilter};
 use rapport::model::*;
+use std::collections::BTreeSet;
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2024, 6, 30)
@@ -112,10 +110,7 @@ fn demo_sizes() {
 
 #[test]
 fn large_demo_builds_through_validation() {
-    let started = Instant::now();
     let j = generate(7, DemoSize::Large, today()).unwrap();
-    let elapsed = started.elapsed();
-    eprintln!("large demo: {elapsed:?} (this build profile)");
     assert_eq!(j.person_count(), 5_000);
     assert_eq!(j.interaction_count(), 50_000);
     j.check_integrity().unwrap();

@@ -2,11 +2,8 @@
 //! with every filter, plus agreement with `network.rs` on the demo journal.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use std::time::Instant;
-
-use model_common::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::insights::*;
 use rapport::model::network::{
@@ -17,6 +14,7 @@ use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,
     Person, PurposeId, Settings,
 };
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2026, 3, 4)
@@ -648,31 +646,6 @@ fn demo_journal_insights_numbers() {
         all.give_take_summary(),
         "From 2016 to 2026 you gave 292 times and received 300 times."
     );
-}
-
-#[test]
-fn insights_scale_to_a_large_journal() {
-    let j = generate(7, DemoSize::Large, today()).unwrap();
-    for preset in RangePreset::ALL {
-        let filter = preset.filter(today(), None);
-        let start = Instant::now();
-        let i = insights(&j, &filter, today());
-        let elapsed = start.elapsed();
-        println!(
-            "{}: {elapsed:?} ({} interactions, {} buckets)",
-            preset.label(),
-            i.interactions,
-            i.buckets.len()
-        );
-        assert!(elapsed.as_secs_f64() < 5.0, "{elapsed:?}");
-    }
-    let start = Instant::now();
-    let _ = insights(
-        &j,
-        &RangePreset::AllTime.filter(today(), Some("posse".into())),
-        today(),
-    );
-    println!("all time, posse: {:?}", start.elapsed());
 }
 
 /// The usual circle is the tags chosen in Settings: with none chosen the

@@ -1,14 +1,14 @@
 //! Network-wide figures on a small hand-made journal (today = Wed 2024-06-12).
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use model_common::*;
 use rapport::model::network::*;
 use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,
     PurposeId, Quarter, Settings, YearMonth,
 };
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2024, 6, 12)

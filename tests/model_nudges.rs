@@ -1,17 +1,17 @@
 //! Every nudge rule: when it fires, when it does not, and its message.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use std::collections::BTreeMap;
 
-use model_common::*;
 use rapport::model::nudges::nudges_for;
 use rapport::model::today::all_nudges;
 use rapport::model::{
     Action, Cadence, DeleteMode, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal,
     Nudge, NudgeConfig, Outcome::*, Party, Settings,
 };
+use support::*;
 
 const TODAY: (i32, u32, u32) = (2024, 6, 30);
 

@@ -11,7 +11,7 @@ use rapport::model::query::{
     StatusFilter,
 };
 use rapport::model::{Action, DeleteMode, Journal};
-use support::{day, now, person};
+use support::{day, now, person, pid};
 
 fn journal() -> Journal {
     let mut journal = Journal::new();
@@ -29,7 +29,7 @@ fn journal() -> Journal {
     }
     journal
         .apply(Action::DeletePerson {
-            id: "p-4".parse().unwrap(),
+            id: pid(4),
             mode: DeleteMode::Archive,
             now: now(),
         })
@@ -110,7 +110,7 @@ fn an_index_from_before_people_came_and_went_gives_the_same_answers() {
     let before = journal();
     let index = SearchIndex::new(&before);
     let mut after = before.clone();
-    let mut renamed = after.person(&"p-1".parse().unwrap()).unwrap().clone();
+    let mut renamed = after.person(&pid(1)).unwrap().clone();
     renamed.name = "Chloé Zébulon".to_owned();
     after.apply(Action::EditPerson(renamed)).unwrap();
     after
@@ -118,7 +118,7 @@ fn an_index_from_before_people_came_and_went_gives_the_same_answers() {
         .unwrap();
     after
         .apply(Action::DeletePerson {
-            id: "p-2".parse().unwrap(),
+            id: pid(2),
             mode: DeleteMode::RemoveFromInteractions,
             now: now(),
         })
@@ -263,24 +263,21 @@ fn a_name_typed_in_full_is_that_person_before_anyone_archived_or_partial() {
     }
     journal
         .apply(Action::DeletePerson {
-            id: "p-2".parse().unwrap(),
+            id: pid(2),
             mode: DeleteMode::Archive,
             now: now(),
         })
         .unwrap();
-    let ids = |ids: Vec<rapport::model::PersonId>| -> Vec<String> {
-        ids.iter().map(ToString::to_string).collect()
-    };
     // Someone archived with the name comes after the active one, but before
     // anyone whose name only starts the same way.
-    assert_eq!(ids(people_named(&journal, "Rachel  Kim")), ["p-3", "p-2"]);
+    assert_eq!(people_named(&journal, "Rachel  Kim"), [pid(3), pid(2)]);
     assert_eq!(
-        ids(pick_people(&journal, "rachel kim", 6)),
-        ["p-3", "p-2", "p-1"]
+        pick_people(&journal, "rachel kim", 6),
+        [pid(3), pid(2), pid(1)]
     );
     assert_eq!(
-        ids(pick_people(&journal, "kim", 6)),
-        ["p-4", "p-3", "p-1", "p-2"]
+        pick_people(&journal, "kim", 6),
+        [pid(4), pid(3), pid(1), pid(2)]
     );
     assert!(people_named(&journal, " ’ ").is_empty());
     assert!(pick_people(&journal, " - ", 6).is_empty());

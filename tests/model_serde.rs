@@ -2,11 +2,11 @@
 //! invalid input.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use model_common::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::*;
+use support::*;
 
 fn small() -> Journal {
     let mut zoe = person(1, "Zoë Müller");

@@ -1,16 +1,16 @@
 //! Per-person counters, balance readings and cadence status.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
 use std::collections::BTreeMap;
 
-use model_common::*;
 use rapport::model::stats::{due_soon_window, read_balance, HANDFUL, MIN_ASKS_FOR_ASK_READING};
 use rapport::model::{
     Balance, BalanceReading, Cadence, Direction::*, DueStatus, ExchangeKind::*, Initiator,
     Outcome::*, Party, PersonStats, Portion, Settlement,
 };
+use support::*;
 
 /// Ana (1) and Ben (2), five interactions covering every counter.
 fn scenario() -> rapport::model::Journal {

@@ -1,11 +1,8 @@
 //! The Today screen's numbers on a hand-made journal (today = Wed 2026-03-04).
 #![cfg(not(target_arch = "wasm32"))]
 
-mod model_common;
+mod support;
 
-use std::time::Instant;
-
-use model_common::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::network::{streak, weekly_streak, NetworkFilter, Streak};
 use rapport::model::today::*;
@@ -13,6 +10,7 @@ use rapport::model::{
     Action, Birthday, Cadence, Direction::*, ExchangeKind::*, Initiator, Journal, ObligationKind,
     Outcome::*, Party, Person, Portion, Settlement,
 };
+use support::*;
 
 fn today() -> chrono::NaiveDate {
     d(2026, 3, 4)
@@ -581,35 +579,4 @@ fn demo_journal_today_numbers() {
         o.streak.message(),
         "156 weeks of networking without needing anything. Keep it up."
     );
-}
-
-/// With 5,000 people and 50,000 interactions the whole Today screen is
-/// computed quickly (the benchmark measures the rendered screen).
-#[test]
-fn today_scales_to_a_large_journal() {
-    let j = generate(7, DemoSize::Large, today()).unwrap();
-    let time = |what: &str, f: &dyn Fn()| {
-        let start = Instant::now();
-        f();
-        println!("{what}: {:?}", start.elapsed());
-    };
-    time("reconnect", &|| drop(due_contacts(&j, today())));
-    time("owed", &|| drop(owed(&j)));
-    time("birthdays", &|| drop(upcoming_birthdays(&j, today(), 7)));
-    time("nudges", &|| drop(today_nudges(&j, today())));
-    time("all nudges (unfiltered)", &|| drop(all_nudges(&j, today())));
-    time("streak", &|| {
-        let _ = streak(&j, today(), &NetworkFilter::all());
-    });
-    let start = Instant::now();
-    let o = overview(&j, today());
-    let elapsed = start.elapsed();
-    println!(
-        "overview of 5,000 people / 50,000 interactions: {elapsed:?} ({} due, {} owed)",
-        o.reconnect.len(),
-        o.owed.by_me.len()
-    );
-    assert!(!o.reconnect.is_empty());
-    // Generous even for an unoptimised debug build on a busy machine.
-    assert!(elapsed.as_secs_f64() < 5.0, "{elapsed:?}");
 }

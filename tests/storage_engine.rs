@@ -5,9 +5,7 @@
 
 mod support;
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use proptest::prelude::*;
 use rapport::model::demo::{generate, DemoSize};
@@ -156,136 +154,26 @@ fn every_point_of_failure_leaves_the_old_or_the_new_state() {
 
 #[test]
 fn a_full_quota_keeps_the_change_in_memory_and_the_store_intact() {
-    let (mut store, mut journal) = load(MemoryBackend::with_quota(40_000), "t1");
-    fill(&mut store, &mut journal, 2, 10);
-    // The tab's next look at the head removes the segments its last save replaced.
-    store.sync(&mut journal).unwrap_or_else(|e| panic!("{e}"));
-    let stored_before = Snapshot::of(store.backend());
-
-    // Another app on the origin fills what is left.
-    let mut backend = store.into_backend();
-    let free = backend.quota_left();
-    backend
-        .set("other-app", &"x".repeat(free - "other-app".len()))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let (mut store, mut journal) = load(backend, "t2");
-
-    let someone = journal
-        .people()
-        .next()
-        .cloned()
-        .unwrap_or_else(|| person(0, "x"));
-    let applied = journal
-        .apply(Action::AddInteraction(coffee(55, &someone, day(11, 25))))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let result = store.save(&mut journal, &applied);
-    assert!(is_quota(&result), "expected a full quota, got {result:?}");
-    assert!(store.has_unsaved_changes());
-    assert_eq!(
-        journal.interaction_count(),
-        21,
-        "the change stays in memory"
-    );
-    assert_eq!(
-        Snapshot::of(store.backend()).rapport(),
-        stored_before.rapport(),
-        "nothing stored changed"
-    );
-    let (_, reloaded) = load(store.into_backend(), "t3");
-    assert_eq!(
-        reloaded.interaction_count(),
-        20,
-        "the stored journal still loads, as it was"
-    );
-}
-
-#[test]
-fn a_failed_save_is_written_by_the_next_successful_one() {
     let shared = Shared::new(MemoryBackend::with_quota(40_000));
-    let (mut store, mut journal) = load(shared.clone(), "t1");
-    fill(&mut store, &mut journal, 2, 10);
-    let free = shared.0.borrow().quota_left();
-    shared
-        .0
-        .borrow_mut()
-        .set("other-app", &"x".repeat(free - 9))
-        .unwrap_or_else(|e| panic!("{e}"));
-
-    let someone = journal
-        .people()
-        .next()
-        .cloned()
-        .unwrap_or_else(|| person(0, "x"));
-    let applied = journal
-        .apply(Action::AddInteraction(coffee(55, &someone, day(11, 25))))
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(is_quota(&store.save(&mut journal, &applied)));
-
-    shared
-        .0
-        .borrow_mut()
-        .remove("other-app")
-        .unwrap_or_else(|e| panic!("{e}"));
-    store
-        .retry(&mut journal)
-        .unwrap_or_else(|e| panic!("retry failed: {e}"));
-    assert!(!store.has_unsaved_changes());
-    let (_, reloaded) = load(shared.clone(), "t2");
-    assert_eq!(reloaded, journal);
-}
-
-/// One backend seen by two stores, as two tabs see one origin's localStorage.
-#[derive(Clone)]
-struct Shared(Rc<RefCell<MemoryBackend>>);
-
-impl Shared {
-    fn new(inner: MemoryBackend) -> Self {
-        Self(Rc::new(RefCell::new(inner)))
-    }
-}
-
-impl Backend for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, BackendError> {
-        self.0.borrow().keys()
-    }
-    fn now_ms(&self) -> Option<u64> {
-        self.0.borrow().now_ms()
-    }
-}
-
-impl Shared {
-    /// A copy of this storage as it is now: what a tab sees whose view lags behind.
-    fn lagging_copy(&self) -> Shared {
-        Shared::new(self.0.borrow().clone())
-    }
-
-    /// Writes into `self` every key of `from` that differs (and removes what `from`
-    /// lacks, with `removals`): a lagging tab's writes arriving late.
-    fn receive(&self, from: &Shared, only: impl Fn(&str) -> bool, removals: bool) {
-        let theirs = from.0.borrow().snapshot();
-        let mut ours = self.0.borrow_mut();
-        for (key, value) in &theirs {
-            if only(key) && ours.get(key).ok().flatten().as_ref() != Some(value) {
-                ours.set(key, value).unwrap_or_else(|e| panic!("{e}"));
-            }
-        }
-        if removals {
-            for key in ours.snapshot().keys() {
-                if only(key) && !theirs.contains_key(key) {
-                    ours.remove(key).unwrap_or_else(|e| panic!("{e}"));
-                }
-            }
-        }
-    }
+    let other_app = "other-app";
+    a_full_quota_keeps_the_change_and_what_was_stored(
+        || shared.clone(),
+        || {
+            let free = shared.0.borrow().quota_left();
+            shared
+                .0
+                .borrow_mut()
+                .set(other_app, &"x".repeat(free - other_app.len()))
+                .unwrap_or_else(|e| panic!("{e}"));
+        },
+        || {
+            shared
+                .0
+                .borrow_mut()
+                .remove(other_app)
+                .unwrap_or_else(|e| panic!("{e}"));
+        },
+    );
 }
 
 fn names(journal: &Journal) -> Vec<String> {
@@ -294,18 +182,16 @@ fn names(journal: &Journal) -> Vec<String> {
     names
 }
 
-#[test]
-fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
-    let shared = Shared::new(MemoryBackend::default());
+/// Tab A saves Ada. Tab B then saves Linus at the same instant as A saves Grace,
+/// on a view of storage without A's save (returned, for its writes to arrive
+/// later): both write generation 2.
+fn saving_at_once(shared: &Shared) -> (Store<Shared>, Journal, Shared, Store<Shared>, Journal) {
     let (mut tab_a, mut journal_a) = load(shared.clone(), "aa");
     apply_and_save(
         &mut tab_a,
         &mut journal_a,
         Action::AddPerson(person(1, "Ada")),
     );
-
-    // Tab B saves at the same instant as A, on a view of storage without A's save:
-    // both write generation 2, and B's head lands last.
     let lagging = shared.lagging_copy();
     let (mut tab_b, mut journal_b) = load(lagging.clone(), "bb");
     apply_and_save(
@@ -318,6 +204,14 @@ fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
         &mut journal_b,
         Action::AddPerson(person(3, "Linus")),
     );
+    (tab_a, journal_a, lagging, tab_b, journal_b)
+}
+
+#[test]
+fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_written_again() {
+    let shared = Shared::new(MemoryBackend::default());
+    // B's head lands last.
+    let (mut tab_a, mut journal_a, lagging, mut tab_b, mut journal_b) = saving_at_once(&shared);
     shared.receive(&lagging, |_| true, false);
 
     // A hears of B's head, sees that it wrote over Grace, and saves her again.
@@ -344,24 +238,7 @@ fn the_clean_up_leaves_segments_another_tab_has_not_committed_yet() {
     let mut memory = MemoryBackend::default();
     memory.set_clock(start);
     let shared = Shared::new(memory);
-    let (mut tab_a, mut journal_a) = load(shared.clone(), "aa");
-    apply_and_save(
-        &mut tab_a,
-        &mut journal_a,
-        Action::AddPerson(person(1, "Ada")),
-    );
-    let lagging = shared.lagging_copy();
-    let (mut tab_b, mut journal_b) = load(lagging.clone(), "bb");
-    apply_and_save(
-        &mut tab_a,
-        &mut journal_a,
-        Action::AddPerson(person(2, "Grace")),
-    );
-    apply_and_save(
-        &mut tab_b,
-        &mut journal_b,
-        Action::AddPerson(person(3, "Linus")),
-    );
+    let (mut tab_a, mut journal_a, lagging, _, _) = saving_at_once(&shared);
 
     // B's segments have arrived, its head not yet: a tab that loads now runs the
     // clean-up, which must not touch them.
@@ -492,12 +369,17 @@ fn corrupt_heads_and_segments_are_reported_by_key_and_left_untouched() {
     let (mut store, mut journal) = load(MemoryBackend::default(), "t1");
     fill(&mut store, &mut journal, 2, 3);
     let good = store.into_backend();
+    // Loads `backend` through views that share it, so the check sees what the load left.
+    let corrupt = |backend: MemoryBackend, key: &str| {
+        let shared = Shared::new(backend);
+        assert_corrupt_and_untouched(|| shared.clone(), key)
+    };
 
     let mut hand_edited = good.clone();
     hand_edited
         .set(HEAD_KEY, "{\"schema\":1,\"gen\":")
         .unwrap_or_else(|e| panic!("{e}"));
-    let err = assert_corrupt_and_untouched(hand_edited, "rapport/head");
+    let err = corrupt(hand_edited, "rapport/head");
     assert!(
         err.to_string()
             .starts_with("rapport/head: is not a valid head"),
@@ -516,7 +398,7 @@ fn corrupt_heads_and_segments_are_reported_by_key_and_left_untouched() {
     truncated
         .set(&segment, &half)
         .unwrap_or_else(|e| panic!("{e}"));
-    let err = assert_corrupt_and_untouched(truncated, &segment);
+    let err = corrupt(truncated, &segment);
     assert!(err.to_string().contains("damaged or truncated"), "{err}");
 
     let mut wrong_types = good.clone();
@@ -524,7 +406,7 @@ fn corrupt_heads_and_segments_are_reported_by_key_and_left_untouched() {
     wrong_types
         .set(&segment, &bad)
         .unwrap_or_else(|e| panic!("{e}"));
-    let err = assert_corrupt_and_untouched(wrong_types, &segment);
+    let err = corrupt(wrong_types, &segment);
     assert!(
         err.to_string()
             .contains("does not match the expected shape"),
@@ -533,7 +415,7 @@ fn corrupt_heads_and_segments_are_reported_by_key_and_left_untouched() {
 
     let mut missing = good.clone();
     missing.remove(&segment).unwrap_or_else(|e| panic!("{e}"));
-    let err = assert_corrupt_and_untouched(missing, &segment);
+    let err = corrupt(missing, &segment);
     assert!(err.to_string().ends_with("is missing"), "{err}");
 }
 
@@ -551,8 +433,9 @@ fn a_newer_schema_is_refused_and_never_overwritten() {
     backend
         .set(HEAD_KEY, &head)
         .unwrap_or_else(|e| panic!("{e}"));
-    let before = Snapshot::of(&backend);
-    match Store::load(backend.clone(), "t2") {
+    let shared = Shared::new(backend);
+    let before = Snapshot::of(&shared);
+    match Store::load(shared.clone(), "t2") {
         Err(LoadError::NewerVersion {
             found: 9,
             supported: 1,
@@ -562,7 +445,7 @@ fn a_newer_schema_is_refused_and_never_overwritten() {
             other.map(|_| ())
         ),
     }
-    assert_eq!(Snapshot::of(&backend), before);
+    assert_eq!(Snapshot::of(&shared), before);
 }
 
 #[test]
@@ -622,7 +505,11 @@ fn write_fixture_v1() {
             apply_and_save(
                 &mut store,
                 &mut journal,
-                Action::AddInteraction(coffee(n * 10 + k, &someone, day(2 + k, 28 + n % 2))),
+                Action::AddInteraction(coffee(
+                    n * 10 + u64::from(k),
+                    &someone,
+                    day(2 + k, 28 + n as u32 % 2),
+                )),
             );
         }
     }
@@ -678,17 +565,18 @@ proptest! {
     fn any_saved_sequence_reloads_identically(steps in proptest::collection::vec((0u8..5, 0u32..12, 1u32..28), 1..60)) {
         let (mut store, mut journal) = load(MemoryBackend::default(), "pt");
         for (kind, n, d) in steps {
-            let someone = person(n, &format!("Person {n}"));
+            let someone = person(u64::from(n), &format!("Person {n}"));
+            let entry = u64::from(n * 100 + d);
             let action = match kind {
                 0 => Action::AddPerson(someone),
-                1 => Action::AddInteraction(coffee(n * 100 + d, &someone, day(1 + d % 12, d))),
+                1 => Action::AddInteraction(coffee(entry, &someone, day(1 + d % 12, d))),
                 2 => {
                     let mut renamed = someone;
                     renamed.name = format!("Renamed {d}");
                     Action::EditPerson(renamed)
                 }
                 3 => Action::DeletePerson { id: someone.id, mode: DeleteMode::RemoveFromInteractions, now: now() },
-                _ => Action::DeleteInteraction { id: coffee(n * 100 + d, &someone, day(1, 1)).id },
+                _ => Action::DeleteInteraction { id: iid(entry) },
             };
             if let Ok(applied) = journal.apply(action) {
                 store.save(&mut journal, &applied).map_err(|e| TestCaseError::fail(e.to_string()))?;

@@ -3,6 +3,8 @@
 //! `tests/bench/run.mjs` collects into BENCHMARKS.md.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use rapport::model::demo::generate_with;
 use rapport::model::{
@@ -13,17 +15,12 @@ use rapport::storage::local::LocalBackend;
 use rapport::storage::{lock, usage, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
+use support::browser::local_storage;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn storage() -> web_sys::Storage {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("localStorage")
-}
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -61,7 +58,7 @@ fn stats(mut samples: Vec<f64>) -> String {
 /// Median, min and max milliseconds to save one new interaction into a stored
 /// journal of `people` people and `interactions` interactions.
 fn save_cost(people: usize, interactions: usize) -> String {
-    storage().clear().expect("cleared");
+    local_storage().clear().expect("cleared");
     let journal = generate_with(11, people, interactions, today()).expect("demo journal");
     let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "bn").expect("loads");
     store.replace_all(&journal).expect("stored");
@@ -110,7 +107,7 @@ async fn locked_save_cost(people: usize, interactions: usize) -> String {
         lock::locks_available(),
         "the bench runs where Web Locks exist"
     );
-    storage().clear().expect("cleared");
+    local_storage().clear().expect("cleared");
     let journal = generate_with(11, people, interactions, today()).expect("demo journal");
     let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "ln").expect("loads");
     store.replace_all(&journal).expect("stored");
@@ -202,7 +199,7 @@ fn step(
 /// edit, each until stored, with a journal of this size; then the most head
 /// writes any one step made.
 fn command_costs(people: usize, interactions: usize) -> [String; 4] {
-    storage().clear().expect("cleared");
+    local_storage().clear().expect("cleared");
     let journal = generate_with(11, people, interactions, today()).expect("demo journal");
     let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "cn").expect("loads");
     store.replace_all(&journal).expect("stored");
@@ -283,7 +280,7 @@ fn bench_command_cost() {
 
 /// Whether a journal of this size fits, stored Rapport's way.
 fn fits_segmented(journal: &Journal) -> Option<usize> {
-    storage().clear().expect("cleared");
+    local_storage().clear().expect("cleared");
     let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "cp").ok()?;
     store.replace_all(journal).ok()?;
     usage(store.backend()).ok().map(|u| u.used_units)
@@ -291,9 +288,9 @@ fn fits_segmented(journal: &Journal) -> Option<usize> {
 
 /// Whether it fits as one JSON value under one key (the naive layout).
 fn fits_naive(journal: &Journal) -> bool {
-    storage().clear().expect("cleared");
+    local_storage().clear().expect("cleared");
     let json = serde_json::to_string(&journal.to_parts()).expect("serialises");
-    storage().set_item("naive", &json).is_ok()
+    local_storage().set_item("naive", &json).is_ok()
 }
 
 /// The largest multiple of `step` interactions (one person per ten) that fits.
@@ -322,5 +319,5 @@ fn bench_capacity() {
     report("capacity_naive_interactions", naive);
     let segmented = largest(|j| fits_segmented(j).is_some(), 10_000, 400_000);
     report("capacity_segmented_interactions", segmented);
-    storage().clear().expect("cleared");
+    local_storage().clear().expect("cleared");
 }

@@ -10,41 +10,21 @@ use rapport::model::{Action, Journal};
 use rapport::storage::layout::{make_version, HEAD_KEY};
 use rapport::storage::local::LocalBackend;
 use rapport::storage::{usage, Backend, LoadError, SaveError, Store};
+use support::browser::*;
 use support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn storage() -> web_sys::Storage {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("localStorage")
-}
-
-/// Every test starts from an empty origin.
-fn clean() -> LocalBackend {
-    storage().clear().expect("cleared");
-    LocalBackend::open().expect("localStorage opens")
-}
-
-/// Puts exactly `entries` into localStorage.
-fn restore(entries: &BTreeMap<String, String>) -> LocalBackend {
-    let backend = clean();
-    for (key, value) in entries {
-        storage().set_item(key, value).expect("restored");
-    }
-    backend
-}
 
 #[wasm_bindgen_test]
 fn a_saved_journal_survives_a_reload_from_real_local_storage() {
     let (mut store, mut journal) = load(clean(), "w1");
     fill(&mut store, &mut journal, 4, 40);
     // A new store reading the same origin, as after a reload.
-    let (_, reloaded) = load(LocalBackend::open().expect("opens"), "w2");
+    let (_, reloaded) = load(reopen(), "w2");
     assert_eq!(reloaded, journal);
     assert_eq!(reloaded.interaction_count(), 160);
-    assert!(storage()
+    assert!(local_storage()
         .get_item(HEAD_KEY)
         .ok()
         .flatten()
@@ -65,76 +45,18 @@ fn a_tab_dying_between_writes_leaves_the_old_state_or_the_new_one() {
 
 #[wasm_bindgen_test]
 fn a_full_quota_keeps_the_change_in_memory_and_what_was_stored_intact() {
-    let (mut store, mut journal) = load(clean(), "w1");
-    fill(&mut store, &mut journal, 2, 10);
-    // The tab's next look at the head removes the segments its last save replaced.
-    store.sync(&mut journal).expect("synced");
-    let stored_before = Snapshot::of(store.backend()).rapport();
-
-    // Fill the rest of the origin's quota, as another app on the site might.
-    let mut size = 256 * 1024;
-    let mut filler = 0;
-    while size > 0 {
-        if storage()
-            .set_item(&format!("filler-{filler}"), &"x".repeat(size))
-            .is_ok()
-        {
-            filler += 1;
-        } else {
-            size /= 2;
-        }
-    }
-
-    let someone = journal.people().next().cloned().expect("a person");
-    let applied = journal
-        .apply(Action::AddInteraction(coffee(99, &someone, day(11, 25))))
-        .expect("accepted");
-    let result = store.save(&mut journal, &applied);
-    assert_eq!(result, Err(SaveError::QuotaExceeded));
-    assert!(store.has_unsaved_changes());
-    assert_eq!(
-        journal.interaction_count(),
-        21,
-        "the change stays in memory"
-    );
-    assert_eq!(
-        Snapshot::of(store.backend()).rapport(),
-        stored_before,
-        "nothing stored changed"
-    );
-
-    let (_, reloaded) = load(LocalBackend::open().expect("opens"), "w2");
-    assert_eq!(
-        reloaded.interaction_count(),
-        20,
-        "what was stored still loads"
-    );
-
-    // Freeing space lets the retry store the change.
-    let keys: Vec<String> = LocalBackend::open().expect("opens").keys().expect("keys");
-    for key in keys.into_iter().filter(|k| k.starts_with("filler")) {
-        storage().remove_item(&key).expect("removed");
-    }
-    store
-        .retry(&mut journal)
-        .expect("retry succeeds once there is room");
-    let (_, reloaded) = load(LocalBackend::open().expect("opens"), "w3");
-    assert_eq!(reloaded, journal);
+    clean();
+    a_full_quota_keeps_the_change_and_what_was_stored(reopen, use_up_the_quota, free_space);
 }
 
 #[wasm_bindgen_test]
 fn corrupt_storage_is_reported_and_never_wiped() {
     let (mut store, mut journal) = load(clean(), "w1");
     fill(&mut store, &mut journal, 2, 3);
-    storage()
+    local_storage()
         .set_item(HEAD_KEY, "{\"schema\":1,\"gen\":7,\"seg\":{\"p0\":")
         .expect("hand edit");
-    let before = Snapshot::of(&LocalBackend::open().expect("opens"));
-    match Store::load(LocalBackend::open().expect("opens"), "w2") {
-        Err(LoadError::Corrupt { key, .. }) => assert_eq!(key, HEAD_KEY),
-        other => panic!("expected corrupt data, got {:?}", other.map(|_| ())),
-    }
-    assert_eq!(Snapshot::of(&LocalBackend::open().expect("opens")), before);
+    assert_corrupt_and_untouched(reopen, HEAD_KEY);
 }
 
 #[wasm_bindgen_test]
@@ -150,8 +72,8 @@ fn the_version_1_fixture_loads_from_local_storage() {
 #[wasm_bindgen_test]
 fn usage_counts_utf16_units_as_the_browser_does() {
     let backend = clean();
-    storage().set_item("rapport/x", "é😀").expect("set");
-    storage().set_item("other", "abc").expect("set");
+    local_storage().set_item("rapport/x", "é😀").expect("set");
+    local_storage().set_item("other", "abc").expect("set");
     let measured = usage(&backend).expect("measured");
     assert_eq!(
         measured.used_units,
@@ -169,7 +91,7 @@ fn the_clean_up_at_load_spares_segments_another_tab_is_still_committing() {
     store.sync(&mut journal).expect("synced");
     let generation = store.generation();
     let now = js_sys::Date::now() as u64;
-    let mut backend = LocalBackend::open().expect("opens");
+    let mut backend = reopen();
     // Another tab, behind by one save, has written its segments but not yet its head.
     let young = format!(
         "rapport/s/p0/{}",
@@ -183,8 +105,8 @@ fn the_clean_up_at_load_spares_segments_another_tab_is_still_committing() {
     backend.set(&young, "Z0").expect("written");
     backend.set(&old, "Z0").expect("written");
 
-    let _ = load(LocalBackend::open().expect("opens"), "w2");
-    let keys = LocalBackend::open().expect("opens").keys().expect("keys");
+    let _ = load(reopen(), "w2");
+    let keys = reopen().keys().expect("keys");
     assert!(keys.contains(&young), "the other tab's segment was removed");
     assert!(!keys.contains(&old), "the hour-old orphan was kept");
 }

@@ -1,55 +1,108 @@
-//! Helpers shared by the host tests and the browser tests: small journals, and
-//! storage scenarios written once against any [`Backend`], so that the same checks
-//! run on [`MemoryBackend`] and on the browser's real localStorage.
+//! Helpers shared by every test crate, host and browser alike: ids, dates and
+//! small journals built one way everywhere, and storage scenarios written once
+//! against any [`Backend`], so that the same checks run on [`MemoryBackend`] and
+//! on the browser's real localStorage.
 #![allow(dead_code)]
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rapport::model::{
-    Action, Applied, Initiator, Interaction, InteractionId, InteractionKind, Journal, Person,
-    PersonId,
+    Action, Applied, Direction, Exchange, ExchangeId, ExchangeKind, Initiator, Interaction,
+    InteractionId, InteractionKind, Journal, Person, PersonId,
 };
-use rapport::storage::{Backend, FailAfter, LoadError, SaveError, Store};
+use rapport::storage::{
+    Backend, BackendError, FailAfter, LoadError, MemoryBackend, SaveError, Store,
+};
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A date in 2026, the year of [`now`].
+pub fn day(month: u32, day: u32) -> NaiveDate {
+    d(2026, month, day)
+}
+
+/// Noon UTC on a day.
+pub fn ts(y: i32, m: u32, day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, day, 12, 0, 0).unwrap()
+}
 
 /// A fixed instant, so journals are reproducible.
 pub fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0)
-        .single()
-        .unwrap_or_default()
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()
 }
 
-/// A date in 2026.
-pub fn day(month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, month, day).unwrap_or_default()
+pub fn pid(n: u64) -> PersonId {
+    PersonId::new(n)
 }
 
-/// A person with a readable id: `p-<n>`.
-pub fn person(n: u32, name: &str) -> Person {
-    Person::new(
-        format!("p-{n}")
-            .parse()
-            .unwrap_or_else(|_| PersonId::new(u64::from(n))),
-        name,
-        now(),
-    )
+pub fn iid(n: u64) -> InteractionId {
+    InteractionId::new(n)
 }
 
-/// A coffee with one person on `date`, with a readable id: `i-<n>`.
-pub fn coffee(n: u32, with: &Person, date: NaiveDate) -> Interaction {
-    let mut interaction = Interaction::new(
-        format!("i-{n}")
-            .parse()
-            .unwrap_or_else(|_| InteractionId::new(u64::from(n))),
-        date,
-        vec![with.id.clone()],
-        InteractionKind::Coffee,
-        Initiator::Me,
-        now(),
-    );
+pub fn xid(n: u64) -> ExchangeId {
+    ExchangeId::new(n)
+}
+
+/// A person created on 2020-01-01, with the id [`pid`] gives for `n`.
+pub fn person(n: u64, name: &str) -> Person {
+    Person::new(pid(n), name, ts(2020, 1, 1))
+}
+
+/// A coffee on `date` with the given people, created at noon that day.
+pub fn meet(n: u64, date: NaiveDate, people: &[u64], by: Initiator) -> Interaction {
+    coffee_among(n, date, people.iter().map(|&p| pid(p)).collect(), by)
+}
+
+/// A coffee I asked `with` for on `date`, with a note long enough to fill a
+/// segment the way real entries do.
+pub fn coffee(n: u64, with: &Person, date: NaiveDate) -> Interaction {
+    let mut interaction = coffee_among(n, date, vec![with.id.clone()], Initiator::Me);
     interaction.note = format!(
         "Coffee number {n} with {}, about the new role at the library.",
         with.name
     );
     interaction
+}
+
+fn coffee_among(n: u64, date: NaiveDate, people: Vec<PersonId>, by: Initiator) -> Interaction {
+    Interaction::new(
+        iid(n),
+        date,
+        people,
+        InteractionKind::Coffee,
+        by,
+        date.and_hms_opt(12, 0, 0).unwrap().and_utc(),
+    )
+}
+
+pub fn exchange(n: u64, direction: Direction, person: u64, kind: ExchangeKind) -> Exchange {
+    Exchange::new(xid(n), direction, pid(person), kind)
+}
+
+/// Builds a journal through the reducer (so the incremental caches are exercised).
+pub fn journal(people: Vec<Person>, interactions: Vec<Interaction>) -> Journal {
+    let mut j = Journal::new();
+    for p in people {
+        j.apply(Action::AddPerson(p)).unwrap();
+    }
+    for i in interactions {
+        j.apply(Action::AddInteraction(i)).unwrap();
+    }
+    j
+}
+
+/// Asserts the incremental stats cache matches a full recompute and no id dangles.
+pub fn assert_consistent(j: &Journal) {
+    let fresh = rapport::model::stats::compute_all(j.people().map(|p| &p.id), j.interactions());
+    assert_eq!(j.all_stats(), &fresh);
+    j.check_integrity().unwrap();
 }
 
 /// Applies an action and saves it, panicking with the reason if either fails.
@@ -70,14 +123,15 @@ pub fn apply_and_save<B: Backend>(
 /// A journal of `people` people with `per_person` coffees each, saved through `store`.
 pub fn fill<B: Backend>(store: &mut Store<B>, journal: &mut Journal, people: u32, per_person: u32) {
     for p in 0..people {
-        let someone = person(p, &format!("Person {p} Chloé"));
+        let someone = person(u64::from(p), &format!("Person {p} Chloé"));
         apply_and_save(store, journal, Action::AddPerson(someone.clone()));
         for k in 0..per_person {
-            let date = day(1 + (k % 12), 1 + (p + k) % 28);
+            let date = day(1 + k % 12, 1 + (p + k) % 28);
+            let n = u64::from(p) * 1_000 + u64::from(k);
             apply_and_save(
                 store,
                 journal,
-                Action::AddInteraction(coffee(p * 1_000 + k, &someone, date)),
+                Action::AddInteraction(coffee(n, &someone, date)),
             );
         }
     }
@@ -166,27 +220,27 @@ impl Snapshot {
 }
 
 impl Backend for Snapshot {
-    fn get(&self, key: &str) -> Result<Option<String>, rapport::storage::BackendError> {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         Ok(self.0.get(key).cloned())
     }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), rapport::storage::BackendError> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         self.0.insert(key.to_owned(), value.to_owned());
         Ok(())
     }
-    fn remove(&mut self, key: &str) -> Result<(), rapport::storage::BackendError> {
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
         self.0.remove(key);
         Ok(())
     }
-    fn keys(&self) -> Result<Vec<String>, rapport::storage::BackendError> {
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
         Ok(self.0.keys().cloned().collect())
     }
 }
 
-/// Asserts that a load fails as corrupt, naming `key`, and changes nothing stored.
-pub fn assert_corrupt_and_untouched<B: Backend>(backend: B, key_part: &str) -> LoadError {
-    let before = Snapshot::of(&backend);
-    let probe = Snapshot::of(&backend);
-    let err = match Store::load(backend, "zz") {
+/// Asserts that a load fails as corrupt, naming `key_part`, and changes nothing
+/// stored. `open` gives a fresh view of the storage, as a reload does.
+pub fn assert_corrupt_and_untouched<B: Backend>(open: impl Fn() -> B, key_part: &str) -> LoadError {
+    let before = Snapshot::of(&open());
+    let err = match Store::load(open(), "zz") {
         Ok(_) => panic!("a corrupt store loaded"),
         Err(err) => err,
     };
@@ -197,11 +251,121 @@ pub fn assert_corrupt_and_untouched<B: Backend>(backend: B, key_part: &str) -> L
         ),
         other => panic!("expected a corrupt-data error, got {other:?}"),
     }
-    assert_eq!(probe, before);
+    assert_eq!(
+        Snapshot::of(&open()),
+        before,
+        "a failed load changed what was stored"
+    );
     err
 }
 
-/// Whether the error is a full quota.
-pub fn is_quota(result: &Result<rapport::storage::SyncReport, SaveError>) -> bool {
-    matches!(result, Err(SaveError::QuotaExceeded))
+/// A full quota: the change stays in memory, what was stored stays intact and
+/// still loads, and once there is room again a retry stores the change.
+/// `open` gives a fresh view of one empty storage, as a reload does;
+/// `use_up_the_quota` lets another app on the origin take every unit left, and
+/// `free_space` removes what it wrote.
+pub fn a_full_quota_keeps_the_change_and_what_was_stored<B: Backend>(
+    open: impl Fn() -> B,
+    use_up_the_quota: impl FnOnce(),
+    free_space: impl FnOnce(),
+) {
+    let (mut store, mut journal) = load(open(), "q1");
+    fill(&mut store, &mut journal, 2, 10);
+    // The tab's next look at the head removes the segments its last save replaced.
+    store
+        .sync(&mut journal)
+        .unwrap_or_else(|err| panic!("sync failed: {err}"));
+    let stored_before = Snapshot::of(store.backend()).rapport();
+    use_up_the_quota();
+
+    let someone = journal
+        .people()
+        .next()
+        .cloned()
+        .unwrap_or_else(|| person(0, "Ada"));
+    let applied = journal
+        .apply(Action::AddInteraction(coffee(99, &someone, day(11, 25))))
+        .unwrap_or_else(|err| panic!("action rejected: {err}"));
+    let result = store.save(&mut journal, &applied);
+    assert_eq!(result, Err(SaveError::QuotaExceeded));
+    assert!(store.has_unsaved_changes());
+    assert_eq!(
+        journal.interaction_count(),
+        21,
+        "the change stays in memory"
+    );
+    assert_eq!(
+        Snapshot::of(store.backend()).rapport(),
+        stored_before,
+        "nothing stored changed"
+    );
+    let (_, reloaded) = load(open(), "q2");
+    assert_eq!(
+        reloaded.interaction_count(),
+        20,
+        "what was stored still loads, as it was"
+    );
+
+    free_space();
+    store
+        .retry(&mut journal)
+        .unwrap_or_else(|err| panic!("retry failed once there is room: {err}"));
+    assert!(!store.has_unsaved_changes());
+    let (_, reloaded) = load(open(), "q3");
+    assert_eq!(reloaded, journal);
+}
+
+/// One backend seen by several stores, as two tabs (or a tab and its reload)
+/// see one origin's localStorage.
+#[derive(Clone)]
+pub struct Shared(pub Rc<RefCell<MemoryBackend>>);
+
+impl Shared {
+    pub fn new(inner: MemoryBackend) -> Self {
+        Self(Rc::new(RefCell::new(inner)))
+    }
+}
+
+impl Backend for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        self.0.borrow().keys()
+    }
+    fn now_ms(&self) -> Option<u64> {
+        self.0.borrow().now_ms()
+    }
+}
+
+impl Shared {
+    /// A copy of this storage as it is now: what a tab sees whose view lags behind.
+    pub fn lagging_copy(&self) -> Shared {
+        Shared::new(self.0.borrow().clone())
+    }
+
+    /// Writes into `self` every key of `from` that differs (and removes what `from`
+    /// lacks, with `removals`): a lagging tab's writes arriving late.
+    pub fn receive(&self, from: &Shared, only: impl Fn(&str) -> bool, removals: bool) {
+        let theirs = from.0.borrow().snapshot();
+        let mut ours = self.0.borrow_mut();
+        for (key, value) in &theirs {
+            if only(key) && ours.get(key).ok().flatten().as_ref() != Some(value) {
+                ours.set(key, value).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        if removals {
+            for key in ours.snapshot().keys() {
+                if only(key) && !theirs.contains_key(key) {
+                    ours.remove(key).unwrap_or_else(|e| panic!("{e}"));
+                }
+            }
+        }
+    }
 }
