@@ -3,7 +3,7 @@
 //!
 //! * [`layout`]: the keys, and why a save is all-or-nothing.
 //! * [`codec`]: how a segment becomes a compact string.
-//! * [`engine`]: load, save, sync with other tabs, usage, recovery.
+//! * [`engine`]: load, save, sync with other tabs, usage, recovery; one file per job.
 //! * [`migrate`]: upgrading data written by older versions.
 //! * [`backend`]: the key-value interface; [`local`] is the browser's localStorage.
 //! * [`lock`]: one save at a time across tabs.
