@@ -88,7 +88,7 @@ fn ExportSection() -> Html {
             let result = download_backup(&app.journal());
             match result {
                 Ok(()) => stamp.set(*stamp + 1),
-                Err(err) => say(&app, format!("Download failed: {err}")),
+                Err(err) => say(&app, err),
             }
         })
     };
@@ -173,11 +173,13 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
                         let name = crate::backup::encrypted_backup_file_name(browser::today());
                         match browser::download(&name, "application/json", &envelope) {
                             Ok(()) => {
-                                record_backup();
                                 first.set(String::new());
                                 second.set(String::new());
                                 on_done.emit(());
-                                say(&app, "Encrypted backup downloaded.");
+                                match record_backup() {
+                                    Ok(()) => say(&app, "Encrypted backup downloaded."),
+                                    Err(err) => say(&app, err),
+                                }
                             }
                             Err(err) => error.set(Some(format!("Download failed: {err}"))),
                         }

@@ -1,26 +1,18 @@
 //! Settings: storage use and durability, theme, the purpose list, backups and demo data.
 
-use gloo_storage::{LocalStorage, Storage};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::demo::{generate, DemoSize};
 use crate::model::insights::circle_choices;
 use crate::model::{Action, Purpose, PurposeId, PurposeRemoval};
+use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::SelectField;
 use crate::ui::hooks::use_app;
 use crate::ui::route::Route;
 use crate::ui::state::Toast;
-
-/// Where the theme choice is kept (outside the journal's segments).
-pub const THEME_KEY: &str = "rapport/theme";
-
-/// The stored theme choice: "system", "light" or "dark".
-pub fn stored_theme() -> String {
-    LocalStorage::get::<String>(THEME_KEY).unwrap_or_else(|_| "system".to_owned())
-}
 
 /// The Settings screen.
 #[component]
@@ -111,11 +103,20 @@ fn StorageSection() -> Html {
 
 #[component]
 fn ThemeSection() -> Html {
+    let app = use_app();
     let theme = use_state(stored_theme);
     let choose = |value: &'static str| {
+        let app = app.clone();
         let theme = theme.clone();
         Callback::from(move |_: Event| {
-            let _ = LocalStorage::set(THEME_KEY, value);
+            let kept = Preferences::open()
+                .map_err(Into::into)
+                .and_then(|mut preferences| preferences.set_theme(value));
+            if let Err(err) = kept {
+                app.toast(Toast::say(format!(
+                    "The theme is changed for now, but could not be kept: {err}"
+                )));
+            }
             browser::apply_theme(value);
             theme.set(value.to_owned());
         })
