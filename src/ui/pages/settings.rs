@@ -5,13 +5,14 @@ use yew::prelude::*;
 
 use crate::model::demo::{generate, DemoSize};
 use crate::model::insights::circle_choices;
-use crate::model::{Action, Purpose, PurposeId, PurposeRemoval};
+use crate::model::{Action, Journal, Purpose, PurposeId, PurposeRemoval};
 use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::SelectField;
 use crate::ui::hooks::use_app;
 use crate::ui::route::Route;
+use crate::ui::session::Session;
 use crate::ui::state::Toast;
 
 /// The Settings screen.
@@ -64,8 +65,7 @@ fn StorageSection() -> Html {
             });
         })
     };
-    let _ = app.revision();
-    let usage = app.session().usage();
+    let usage = app.read_session(Session::usage);
     html! {
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">{ "Storage" }</h2>
@@ -146,9 +146,8 @@ fn ThemeSection() -> Html {
 fn UsualCircleSection() -> Html {
     let app = use_app();
     let error = use_state(|| None::<String>);
-    let journal = app.journal();
-    let choices = circle_choices(&journal);
-    let settings = journal.settings().clone();
+    let (choices, settings) =
+        app.read(|journal| (circle_choices(journal), journal.settings().clone()));
     let toggle = |tag: &str| {
         let app = app.clone();
         let error = error.clone();
@@ -196,7 +195,7 @@ fn PurposesSection() -> Html {
     let new_label = use_state(String::new);
     let error = use_state(|| None::<String>);
     let removing = use_state(|| None::<Purpose>);
-    let purposes: Vec<Purpose> = app.journal().purposes().to_vec();
+    let purposes: Vec<Purpose> = app.read(|journal| journal.purposes().to_vec());
 
     let add = {
         let app = app.clone();
@@ -298,11 +297,12 @@ struct RemovePurposeProps {
 fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
     let app = use_app();
     let target = use_state(String::new);
-    let in_use = app
-        .journal()
-        .interactions()
-        .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
-        .count();
+    let in_use = app.read(|journal| {
+        journal
+            .interactions()
+            .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
+            .count()
+    });
     let options: Vec<(String, String)> = std::iter::once((String::new(), "No purpose".to_owned()))
         .chain(
             props
@@ -355,7 +355,7 @@ fn DemoSection() -> Html {
     let app = use_app();
     let size = use_state(|| "small".to_owned());
     let confirming = use_state(|| false);
-    let empty = app.journal().person_count() == 0;
+    let empty = app.read(Journal::person_count) == 0;
     let load = {
         let app = app.clone();
         let size = size.clone();
