@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::{Action, DeleteMode, Journal};
+use rapport::storage::engine::to_json;
 use rapport::storage::layout::HEAD_KEY;
 use rapport::storage::{usage, Backend, BackendError, LoadError, MemoryBackend, SaveError, Store};
 use support::*;
@@ -523,6 +524,16 @@ fn write_fixture_v1() {
         text + "\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_record_that_cannot_be_written_as_json_is_an_error_not_an_empty_segment() {
+    // JSON object keys must be strings, so a map keyed by pairs cannot be written.
+    let unwritable: BTreeMap<(u8, u8), u8> = BTreeMap::from([((1, 2), 3)]);
+    match to_json(&unwritable) {
+        Err(SaveError::Encode(reason)) => assert!(reason.contains("key must be a string")),
+        other => panic!("expected an encoding error, got {other:?}"),
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ use web_sys::{KeyboardEvent, StorageEvent};
 use yew::prelude::*;
 
 use crate::storage::layout::HEAD_KEY;
+use crate::storage::preferences::stored_theme;
 
 use super::browser;
 use super::components::header::Header;
@@ -22,7 +23,7 @@ use super::pages::not_found::NotFound;
 use super::pages::people::PeoplePage;
 use super::pages::person::PersonPage;
 use super::pages::recovery::Recovery;
-use super::pages::settings::{stored_theme, SettingsPage};
+use super::pages::settings::SettingsPage;
 use super::pages::today::TodayPage;
 use super::route::Route;
 use super::session::Session;

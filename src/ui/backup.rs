@@ -2,17 +2,14 @@
 //! when the last one was made, and reading a chosen file.
 
 use chrono::{DateTime, Utc};
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::backup::MAX_IMPORT_BYTES;
 use crate::model::Journal;
+use crate::storage::preferences::Preferences;
 
 use super::browser;
-
-/// Where the time of the last downloaded backup is kept (outside the journal).
-pub const LAST_BACKUP_KEY: &str = "rapport/last-backup";
 
 /// After this many days without a backup, the app nudges.
 pub const NUDGE_AFTER_DAYS: i64 = 30;
@@ -28,17 +25,23 @@ pub fn backup_json(journal: &Journal) -> String {
         .unwrap_or_else(|_| serde_json::to_string_pretty(&journal.to_parts()).unwrap_or_default())
 }
 
-/// Remembers that a backup was just downloaded.
-pub fn record_backup() {
-    let _ = LocalStorage::set(LAST_BACKUP_KEY, browser::now().to_rfc3339());
+/// Remembers that a backup was just downloaded; the error, in words, says why not.
+pub fn record_backup() -> Result<(), String> {
+    Preferences::open()
+        .map_err(Into::into)
+        .and_then(|mut preferences| preferences.record_backup(browser::now()))
+        .map_err(|err| {
+            format!("The backup was downloaded, but this browser could not note when: {err}")
+        })
 }
 
-/// When the last backup was downloaded, if ever (on this browser).
+/// When the last backup was downloaded, if ever (on this browser). Unreadable
+/// storage counts as never: the nudge to back up is then the right advice.
 pub fn last_backup() -> Option<DateTime<Utc>> {
-    let text = LocalStorage::get::<String>(LAST_BACKUP_KEY).ok()?;
-    DateTime::parse_from_rfc3339(&text)
+    Preferences::open()
+        .and_then(|preferences| preferences.last_backup())
         .ok()
-        .map(|t| t.with_timezone(&Utc))
+        .flatten()
 }
 
 /// "Last backup 3 days ago", and whether it is time to nudge.
@@ -83,12 +86,13 @@ pub fn LastBackup(props: &LastBackupProps) -> Html {
     }
 }
 
-/// Downloads a backup of `journal` and records the time; the error says why not.
+/// Downloads a backup of `journal` and records the time; the error, in words, says
+/// what went wrong.
 pub fn download_backup(journal: &Journal) -> Result<(), String> {
     let text = backup_json(journal);
-    browser::download(&backup_file_name(), "application/json", &text)?;
-    record_backup();
-    Ok(())
+    browser::download(&backup_file_name(), "application/json", &text)
+        .map_err(|err| format!("Download failed: {err}"))?;
+    record_backup()
 }
 
 /// The first file chosen in a file input, read whole. Files over the import

@@ -78,8 +78,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
         })
     };
 
-    let name_of = {
-        let journal = app.journal();
+    let name_of = app.read(|journal| {
         let names: Vec<String> = form
             .draft
             .people
@@ -92,7 +91,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
             })
             .collect();
         names
-    };
+    });
     let present: Vec<PersonId> = form
         .draft
         .people
@@ -102,11 +101,12 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
             Who::New(_) => None,
         })
         .collect();
-    let addable: Vec<(String, String)> = person_options(&app.journal(), None, "Choose someone")
+    let addable: Vec<(String, String)> = app
+        .read(|journal| person_options(journal, None, "Choose someone"))
         .into_iter()
         .filter(|(id, _)| !present.iter().any(|p| p.as_str() == id))
         .collect();
-    let purposes = purpose_options(&app.journal());
+    let purposes = app.read(purpose_options);
 
     let save = {
         let app = app.clone();

@@ -228,7 +228,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                     };
                     match result {
                         Err(err) => Stage::Failed(capitalise(&err.to_string())),
-                        Ok(import) => ready(import, &app.journal()),
+                        Ok(import) => app.read(|journal| ready(import, journal)),
                     }
                 }
             };
@@ -250,7 +250,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                 return;
             };
             match import_csv(&bytes, &mapping) {
-                Ok(import) => stage.set(ready(import, &app.journal())),
+                Ok(import) => stage.set(app.read(|journal| ready(import, journal))),
                 Err(err) => stage.set(Stage::Mapping {
                     bytes,
                     preview,
@@ -285,8 +285,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
             let mut actions = Vec::new();
             let mut merged: BTreeMap<PersonId, Person> = BTreeMap::new();
             let (mut added, mut skipped) = (0usize, 0usize);
-            {
-                let journal = app.journal();
+            app.read(|journal| {
                 for (contact, choice) in import.contacts.iter().zip(&choices) {
                     match choice {
                         Choice::Add => {
@@ -311,7 +310,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                         }
                     }
                 }
-            }
+            });
             let merges = merged.len();
             actions.extend(merged.into_values().map(Command::EditPerson));
             if actions.is_empty() {

@@ -236,12 +236,13 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
     let warned_for = use_state(|| None::<String>);
     let open_same = use_node_ref();
     let same_named: Vec<Person> = if editing.is_none() {
-        let journal = app.journal();
-        people_named(&journal, &draft.name)
-            .iter()
-            .filter_map(|id| journal.person(id).cloned())
-            .take(3)
-            .collect()
+        app.read(|journal| {
+            people_named(journal, &draft.name)
+                .iter()
+                .filter_map(|id| journal.person(id).cloned())
+                .take(3)
+                .collect()
+        })
     } else {
         Vec::new()
     };
@@ -307,7 +308,8 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
         })
     };
 
-    let introducers = person_options(&app.journal(), editing.as_ref().map(|p| &p.id), "Nobody");
+    let introducers =
+        app.read(|journal| person_options(journal, editing.as_ref().map(|p| &p.id), "Nobody"));
 
     let (name, set_name) = field(|d| &d.name, |d, v| d.name = v);
     let (org, set_org) = field(|d| &d.org, |d, v| d.org = v);

@@ -58,7 +58,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     let initial_name = props
         .person
         .as_ref()
-        .and_then(|id| app.journal().person(id).map(|p| p.name.clone()))
+        .and_then(|id| app.read(|journal| journal.person(id).map(|p| p.name.clone())))
         .unwrap_or_default();
     let query = use_state(|| initial_name.clone());
     // Who was picked from the list (`None` id: someone new), with the name as picked.
@@ -85,18 +85,20 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     // Suggestions: matches for what is typed, unless it is what was just picked.
     let typing = (*chosen).as_ref().map(|(_, name)| name.trim()) != Some(query.trim());
     let matches: Vec<(PersonId, String)> = if typing {
-        let journal = app.journal();
-        pick_people(&journal, &query, 6)
-            .into_iter()
-            .filter_map(|id| journal.person(&id).map(|p| (id.clone(), p.name.clone())))
-            .collect()
+        app.read(|journal| {
+            pick_people(journal, &query, 6)
+                .into_iter()
+                .filter_map(|id| journal.person(&id).map(|p| (id.clone(), p.name.clone())))
+                .collect()
+        })
     } else {
         Vec::new()
     };
     // Someone new only when nobody has the name already; listed last, so it is
     // never the highlighted default while anyone matches.
-    let offer_new =
-        typing && !query.trim().is_empty() && people_named(&app.journal(), &query).is_empty();
+    let offer_new = typing
+        && !query.trim().is_empty()
+        && app.read(|journal| people_named(journal, &query).is_empty());
     let option_count = matches.len() + usize::from(offer_new);
     let active_index = (*active).min(option_count.saturating_sub(1));
 
@@ -128,7 +130,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
         let errors = errors.clone();
         Callback::from(move |()| {
             let name = query.trim().to_owned();
-            let who = resolve_person(&app.journal(), (*chosen).clone(), &name);
+            let who = app.read(|journal| resolve_person(journal, (*chosen).clone(), &name));
             let person_error = who
                 .is_none()
                 .then(|| "Choose who it was with, or type a new name.".to_owned());
@@ -142,7 +144,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
             };
             // The toast names the person as saved, not as typed.
             let shown = match &who {
-                Who::Known(id) => app.journal().person(id).map(|p| p.name.clone()),
+                Who::Known(id) => app.read(|journal| journal.person(id).map(|p| p.name.clone())),
                 Who::New(_) => None,
             }
             .unwrap_or_else(|| name.clone());
@@ -221,7 +223,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     let (person_error, date_error, form_error) = (*errors).clone();
 
     let kinds = indexed_options(InteractionKind::ALL.iter().map(|k| k.label()));
-    let purposes = purpose_options(&app.journal());
+    let purposes = app.read(purpose_options);
 
     let initiator_radio = |value: Initiator, label: &'static str| {
         let initiator = initiator.clone();

@@ -15,7 +15,7 @@ pub fn SaveBanner() -> Html {
     let download = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = crate::ui::backup::backup_json(&app.journal());
+            let text = app.read(crate::ui::backup::backup_json);
             let name = crate::ui::backup::backup_file_name();
             if let Err(err) = crate::ui::browser::download(&name, "application/json", &text) {
                 app.toast(crate::ui::state::Toast::say(format!(

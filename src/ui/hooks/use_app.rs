@@ -1,6 +1,11 @@
 //! `use_app`: read the journal and change it, from any component.
+//!
+//! The session lives in a `RefCell`. A component never holds a borrow of it: it
+//! reads inside a closure ([`AppHandle::read`]), so the borrow ends with the
+//! closure, and every change borrows with `try_borrow_mut`, so a borrow still in
+//! use becomes a reported [`ChangeError::Busy`] instead of a panic.
 
-use std::cell::Ref;
+use std::fmt;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,6 +18,32 @@ use crate::ui::state::{AppAction, AppContext, TakeBack, Toast};
 /// What the toast says after a change that could not be stored (the banner says why).
 const NOT_SAVED: &str = "Changed here, but not saved yet.";
 
+/// Why a change was not made. Nothing changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeError {
+    /// The model refused it; the reason says why.
+    Model(ModelError),
+    /// The journal was still in use by another step.
+    Busy,
+}
+
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChangeError::Model(err) => err.fmt(f),
+            ChangeError::Busy => write!(f, "the journal was busy with another change; try again"),
+        }
+    }
+}
+
+impl std::error::Error for ChangeError {}
+
+impl From<ModelError> for ChangeError {
+    fn from(err: ModelError) -> Self {
+        ChangeError::Model(err)
+    }
+}
+
 /// What a component can do with the journal.
 #[derive(Clone, PartialEq)]
 pub struct AppHandle {
@@ -20,24 +51,42 @@ pub struct AppHandle {
 }
 
 impl AppHandle {
-    /// The journal, borrowed for rendering.
-    pub fn journal(&self) -> Ref<'_, Journal> {
-        Ref::map(self.context.session.borrow(), Session::journal)
+    /// Reads the journal. The borrow ends when `read` returns, so it can never be
+    /// held across a change. Changes borrow only inside this handle and never call
+    /// out while they do, so a read cannot meet one.
+    pub fn read<R>(&self, read: impl FnOnce(&Journal) -> R) -> R {
+        read(self.context.session.borrow().journal())
     }
 
-    /// The session, for storage details.
-    pub fn session(&self) -> Ref<'_, Session> {
-        self.context.session.borrow()
+    /// Reads the session, for storage details; like [`AppHandle::read`].
+    pub fn read_session<R>(&self, read: impl FnOnce(&Session) -> R) -> R {
+        read(&self.context.session.borrow())
+    }
+
+    /// Changes the session, or says it is busy when a borrow is still in use.
+    fn change<R>(&self, change: impl FnOnce(&mut Session) -> R) -> Result<R, ChangeError> {
+        let mut session = self
+            .context
+            .session
+            .try_borrow_mut()
+            .map_err(|_| ChangeError::Busy)?;
+        Ok(change(&mut session))
+    }
+
+    /// Saves what is staged; a busy session counts as not saved, and says why.
+    fn commit(&self) -> SaveState {
+        self.change(Session::commit)
+            .unwrap_or_else(|busy| SaveState::Unsaved(busy.to_string()))
     }
 
     /// Executes commands as one step and, once stored, says `message` with an
     /// Undo. A rejected batch changes nothing and says why.
-    pub fn run(&self, commands: Vec<Command>, message: &str) -> Result<Executed, ModelError> {
+    pub fn run(&self, commands: Vec<Command>, message: &str) -> Result<Executed, ChangeError> {
         self.run_as(commands, message, false)
     }
 
     /// Applies one lower-level change (purposes, settings) as a step with Undo.
-    pub fn apply(&self, action: Action) -> Result<(), ModelError> {
+    pub fn apply(&self, action: Action) -> Result<(), ChangeError> {
         let message = match &action {
             Action::AddPurpose(_) => "Purpose added.",
             Action::RenamePurpose { .. } => "Purpose renamed.",
@@ -68,8 +117,8 @@ impl AppHandle {
         commands: Vec<Command>,
         message: &str,
         redo: bool,
-    ) -> Result<Executed, ModelError> {
-        let executed = self.context.session.borrow_mut().execute(commands)?;
+    ) -> Result<Executed, ChangeError> {
+        let executed = self.change(|session| session.execute(commands))??;
         // Shown at once; announced once stored.
         self.context.dispatch(AppAction::Synced);
         self.commit_then_say(Toast {
@@ -86,7 +135,7 @@ impl AppHandle {
     fn commit_then_say(&self, toast: Toast) {
         let handle = self.clone();
         lock::with_save_lock(move || {
-            let state = handle.context.session.borrow_mut().commit();
+            let state = handle.commit();
             let toast = match &state {
                 SaveState::Saved => {
                     ask_to_persist_once();
@@ -106,7 +155,7 @@ impl AppHandle {
     fn commit_quietly(&self) {
         let handle = self.clone();
         lock::with_save_lock(move || {
-            let state = handle.context.session.borrow_mut().commit();
+            let state = handle.commit();
             if let SaveState::Unsaved(_) = state {
                 handle.toast(Toast::say(NOT_SAVED));
             }
@@ -124,8 +173,9 @@ impl AppHandle {
     }
 
     fn replace_as(&self, journal: Journal, message: &str, redo: bool) -> Result<(), String> {
-        let before = Rc::new(self.journal().clone());
-        self.context.session.borrow_mut().replace(journal);
+        let before = Rc::new(self.read(Journal::clone));
+        self.change(|session| session.replace(journal))
+            .map_err(|busy| busy.to_string())?;
         self.context.dispatch(AppAction::Synced);
         self.commit_then_say(Toast {
             message: message.to_owned(),
@@ -138,7 +188,8 @@ impl AppHandle {
     /// Replaces the whole journal, without a toast of its own unless it cannot be
     /// stored (see [`AppHandle::replace_with_undo`]).
     pub fn replace(&self, journal: Journal) -> Result<(), String> {
-        self.context.session.borrow_mut().replace(journal);
+        self.change(|session| session.replace(journal))
+            .map_err(|busy| busy.to_string())?;
         self.context.dispatch(AppAction::Synced);
         self.commit_quietly();
         Ok(())
@@ -148,7 +199,7 @@ impl AppHandle {
     pub fn retry_save(&self) {
         let handle = self.clone();
         lock::with_save_lock(move || {
-            let state = handle.context.session.borrow_mut().commit();
+            let state = handle.commit();
             handle.context.dispatch(AppAction::Changed(state));
         });
     }
@@ -156,7 +207,15 @@ impl AppHandle {
     /// Pulls in another tab's changes and re-renders if there were any. When that
     /// tab had written over a save of this one, saves it again.
     pub fn sync(&self) {
-        let synced = self.context.session.borrow_mut().sync();
+        let synced = match self.change(Session::sync) {
+            Ok(synced) => synced,
+            Err(busy) => {
+                self.toast(Toast::say(format!(
+                    "Another tab's changes could not be shown: {busy}."
+                )));
+                return;
+            }
+        };
         if synced.changed {
             self.context.dispatch(AppAction::Synced);
         }

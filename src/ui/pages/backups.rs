@@ -85,10 +85,10 @@ fn ExportSection() -> Html {
         let app = app.clone();
         let stamp = stamp.clone();
         Callback::from(move |_: MouseEvent| {
-            let result = download_backup(&app.journal());
+            let result = app.read(download_backup);
             match result {
                 Ok(()) => stamp.set(*stamp + 1),
-                Err(err) => say(&app, format!("Download failed: {err}")),
+                Err(err) => say(&app, err),
             }
         })
     };
@@ -156,7 +156,7 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
             }
             error.set(None);
             busy.set(true);
-            let text = backup_json(&app.journal());
+            let text = app.read(backup_json);
             let (app, first, second, error, busy, on_done) = (
                 app.clone(),
                 first.clone(),
@@ -173,11 +173,13 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
                         let name = crate::backup::encrypted_backup_file_name(browser::today());
                         match browser::download(&name, "application/json", &envelope) {
                             Ok(()) => {
-                                record_backup();
                                 first.set(String::new());
                                 second.set(String::new());
                                 on_done.emit(());
-                                say(&app, "Encrypted backup downloaded.");
+                                match record_backup() {
+                                    Ok(()) => say(&app, "Encrypted backup downloaded."),
+                                    Err(err) => say(&app, err),
+                                }
                             }
                             Err(err) => error.set(Some(format!("Download failed: {err}"))),
                         }
@@ -297,7 +299,7 @@ fn RestoreSection() -> Html {
         let state = state.clone();
         FileInputHandle::on_change(started, move |read| {
             state.set(match read {
-                Ok(bytes) => check_file(&bytes, &app.journal()),
+                Ok(bytes) => app.read(|journal| check_file(&bytes, journal)),
                 Err(message) => Restore::Rejected(vec![message]),
             });
         })
@@ -341,7 +343,7 @@ fn RestoreSection() -> Html {
                 let result = crypto::decrypt_backup(&envelope, &secret).await;
                 unlocking.set(false);
                 match result {
-                    Ok(plain) => state.set(check_plain(&plain, &app.journal())),
+                    Ok(plain) => state.set(app.read(|journal| check_plain(&plain, journal))),
                     Err(message) => pass_error.set(Some(message)),
                 }
             });
@@ -365,7 +367,7 @@ fn RestoreSection() -> Html {
             let Restore::Ready { parsed, .. } = (*state).clone() else {
                 return;
             };
-            let before = app.journal().clone();
+            let before = app.read(Journal::clone);
             let result = apply_import(&before, (*parsed).clone(), *mode);
             let message = if *mode == Mode::Replace {
                 "Backup imported: your journal was replaced."
@@ -546,26 +548,23 @@ fn OtherToolsSection() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             let today = browser::today();
-            let (name, mime, text) = {
-                let journal = app.journal();
-                match kind {
-                    "vcard" => (
-                        crate::backup::vcard_file_name(today),
-                        "text/vcard",
-                        crate::backup::export_vcard(journal.people()),
-                    ),
-                    "csv" => (
-                        crate::backup::interactions_csv_file_name(today),
-                        "text/csv",
-                        crate::backup::export_interactions_csv(&journal, journal.interactions()),
-                    ),
-                    _ => (
-                        crate::backup::calendar_file_name(today),
-                        "text/calendar",
-                        crate::backup::export_calendar(&journal, today, 90, browser::now()),
-                    ),
-                }
-            };
+            let (name, mime, text) = app.read(|journal| match kind {
+                "vcard" => (
+                    crate::backup::vcard_file_name(today),
+                    "text/vcard",
+                    crate::backup::export_vcard(journal.people()),
+                ),
+                "csv" => (
+                    crate::backup::interactions_csv_file_name(today),
+                    "text/csv",
+                    crate::backup::export_interactions_csv(journal, journal.interactions()),
+                ),
+                _ => (
+                    crate::backup::calendar_file_name(today),
+                    "text/calendar",
+                    crate::backup::export_calendar(journal, today, 90, browser::now()),
+                ),
+            });
             if let Err(err) = browser::download(&name, mime, &text) {
                 say(&app, format!("Download failed: {err}"));
             }

@@ -123,15 +123,15 @@ pub fn InsightsPage() -> Html {
             move |(_, filter, today)| {
                 filter
                     .as_ref()
-                    .map(|filter| Rc::new(insights(&app.journal(), filter, *today)))
+                    .map(|filter| Rc::new(app.read(|journal| insights(journal, filter, *today))))
             },
         )
     };
     let tag_list = {
         let app = app.clone();
-        use_memo(app.revision(), move |_| tags(&app.journal()))
+        use_memo(app.revision(), move |_| app.read(tags))
     };
-    if app.journal().person_count() == 0 {
+    if app.read(|journal| journal.person_count()) == 0 {
         return html! { <Welcome /> };
     }
 

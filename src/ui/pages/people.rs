@@ -70,21 +70,21 @@ pub fn PeoplePage() -> Html {
     // Folded once per change to the journal, not once per keystroke.
     let tag_list = {
         let app = app.clone();
-        use_memo(app.revision(), move |_| tags(&app.journal()))
+        use_memo(app.revision(), move |_| app.read(tags))
     };
     let index = {
         let app = app.clone();
-        use_memo(app.revision(), move |_| SearchIndex::new(&app.journal()))
+        use_memo(app.revision(), move |_| app.read(SearchIndex::new))
     };
     let found = {
         let app = app.clone();
         let index = index.clone();
         use_memo((app.revision(), (*query).clone()), move |(_, query)| {
-            find_people_in(&app.journal(), &index, query, today)
+            app.read(|journal| find_people_in(journal, &index, query, today))
         })
     };
 
-    if app.journal().person_count() == 0 {
+    if app.read(|journal| journal.person_count()) == 0 {
         return html! { <Welcome /> };
     }
 
@@ -105,7 +105,6 @@ pub fn PeoplePage() -> Html {
         })
     };
 
-    let journal = app.journal();
     let tag_options: Vec<(String, String)> =
         std::iter::once((String::new(), "All circles".to_owned()))
             .chain(tag_list.iter().map(|t| (t.clone(), t.clone())))
@@ -114,7 +113,7 @@ pub fn PeoplePage() -> Html {
     let by_balance = query.sort == SortOrder::Balance;
     let total = found.len();
     let visible = (*shown).min(total);
-    let rows = found[..visible].iter().filter_map(|id| {
+    let rows: Html = app.read(|journal| found[..visible].iter().filter_map(|id| {
         let person = journal.person(id)?;
         let stats = journal.stats(id);
         let due = journal.contact_due(id, today);
@@ -139,8 +138,7 @@ pub fn PeoplePage() -> Html {
                 </div>
             </li>
         })
-    });
-    let rows: Html = rows.collect();
+    }).collect());
 
     let show_more = {
         let shown = shown.clone();

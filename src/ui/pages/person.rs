@@ -88,8 +88,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
     let app = use_app();
     let open = use_state(|| Open::Nothing);
     let today = browser::today();
-    let journal = app.journal();
-    let Some(person) = journal.person(&props.id).cloned() else {
+    let Some(person) = app.read(|journal| journal.person(&props.id).cloned()) else {
         return html! {
             <section class="empty-state">
                 <h1>{ "Nobody here" }</h1>
@@ -98,48 +97,53 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
             </section>
         };
     };
-    let stats = journal.stats(&person.id).cloned().unwrap_or_default();
-    let due = journal.contact_due(&person.id, today);
-    let balance = journal.balance(&person.id);
-    let nudges = nudges_for(&journal, &person.id, today);
-    let open_items: Vec<(crate::model::OpenItem, String)> = journal
-        .open_items(&person.id)
-        .into_iter()
-        .map(|item| {
-            let what = journal
-                .interaction(&item.interaction)
-                .and_then(|i| i.exchange(&item.exchange))
-                .map(|e| e.what())
-                .unwrap_or_default();
-            (item, what)
-        })
-        .collect();
-    let waiting: Vec<OpenAsk> = journal
-        .interactions_with(&person.id)
-        .into_iter()
-        .flat_map(|i| open_asks_in(i, Some(&person.id)).collect::<Vec<_>>())
-        .collect();
-    let history: Vec<(Interaction, Option<String>)> = journal
-        .interactions_with(&person.id)
-        .into_iter()
-        .rev()
-        .map(|i| {
+    let (stats, due, balance, nudges, open_items, waiting, history, introducer) =
+        app.read(|journal| {
+            let stats = journal.stats(&person.id).cloned().unwrap_or_default();
+            let due = journal.contact_due(&person.id, today);
+            let balance = journal.balance(&person.id);
+            let nudges = nudges_for(journal, &person.id, today);
+            let open_items: Vec<(crate::model::OpenItem, String)> = journal
+                .open_items(&person.id)
+                .into_iter()
+                .map(|item| {
+                    let what = journal
+                        .interaction(&item.interaction)
+                        .and_then(|i| i.exchange(&item.exchange))
+                        .map(|e| e.what())
+                        .unwrap_or_default();
+                    (item, what)
+                })
+                .collect();
+            let waiting: Vec<OpenAsk> = journal
+                .interactions_with(&person.id)
+                .into_iter()
+                .flat_map(|i| open_asks_in(i, Some(&person.id)).collect::<Vec<_>>())
+                .collect();
+            let history: Vec<(Interaction, Option<String>)> = journal
+                .interactions_with(&person.id)
+                .into_iter()
+                .rev()
+                .map(|i| {
+                    (
+                        i.clone(),
+                        i.purpose
+                            .as_ref()
+                            .and_then(|id| journal.purpose(id))
+                            .map(|p| p.label.clone()),
+                    )
+                })
+                .collect();
+            let introducer = person
+                .met
+                .introduced_by
+                .as_ref()
+                .and_then(|id| journal.person(id))
+                .map(|p| (p.id.clone(), p.name.clone()));
             (
-                i.clone(),
-                i.purpose
-                    .as_ref()
-                    .and_then(|id| journal.purpose(id))
-                    .map(|p| p.label.clone()),
+                stats, due, balance, nudges, open_items, waiting, history, introducer,
             )
-        })
-        .collect();
-    let introducer = person
-        .met
-        .introduced_by
-        .as_ref()
-        .and_then(|id| journal.person(id))
-        .map(|p| (p.id.clone(), p.name.clone()));
-    drop(journal);
+        });
 
     let set_open = |what: Open| {
         let open = open.clone();
@@ -388,7 +392,8 @@ fn MergeDialog(props: &MergeProps) -> Html {
     let app = use_app();
     let other = use_state(String::new);
     let error = use_state(|| None::<String>);
-    let options = person_options(&app.journal(), Some(&props.person.id), "Choose someone");
+    let options =
+        app.read(|journal| person_options(journal, Some(&props.person.id), "Choose someone"));
     let submit = {
         let app = app.clone();
         let other = other.clone();

@@ -1,26 +1,19 @@
 //! Settings: storage use and durability, theme, the purpose list, backups and demo data.
 
-use gloo_storage::{LocalStorage, Storage};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::demo::{generate, DemoSize};
 use crate::model::insights::circle_choices;
-use crate::model::{Action, Purpose, PurposeId, PurposeRemoval};
+use crate::model::{Action, Journal, Purpose, PurposeId, PurposeRemoval};
+use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::SelectField;
 use crate::ui::hooks::use_app;
 use crate::ui::route::Route;
+use crate::ui::session::Session;
 use crate::ui::state::Toast;
-
-/// Where the theme choice is kept (outside the journal's segments).
-pub const THEME_KEY: &str = "rapport/theme";
-
-/// The stored theme choice: "system", "light" or "dark".
-pub fn stored_theme() -> String {
-    LocalStorage::get::<String>(THEME_KEY).unwrap_or_else(|_| "system".to_owned())
-}
 
 /// The Settings screen.
 #[component]
@@ -72,8 +65,7 @@ fn StorageSection() -> Html {
             });
         })
     };
-    let _ = app.revision();
-    let usage = app.session().usage();
+    let usage = app.read_session(Session::usage);
     html! {
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">{ "Storage" }</h2>
@@ -111,11 +103,20 @@ fn StorageSection() -> Html {
 
 #[component]
 fn ThemeSection() -> Html {
+    let app = use_app();
     let theme = use_state(stored_theme);
     let choose = |value: &'static str| {
+        let app = app.clone();
         let theme = theme.clone();
         Callback::from(move |_: Event| {
-            let _ = LocalStorage::set(THEME_KEY, value);
+            let kept = Preferences::open()
+                .map_err(Into::into)
+                .and_then(|mut preferences| preferences.set_theme(value));
+            if let Err(err) = kept {
+                app.toast(Toast::say(format!(
+                    "The theme is changed for now, but could not be kept: {err}"
+                )));
+            }
             browser::apply_theme(value);
             theme.set(value.to_owned());
         })
@@ -145,9 +146,8 @@ fn ThemeSection() -> Html {
 fn UsualCircleSection() -> Html {
     let app = use_app();
     let error = use_state(|| None::<String>);
-    let journal = app.journal();
-    let choices = circle_choices(&journal);
-    let settings = journal.settings().clone();
+    let (choices, settings) =
+        app.read(|journal| (circle_choices(journal), journal.settings().clone()));
     let toggle = |tag: &str| {
         let app = app.clone();
         let error = error.clone();
@@ -195,7 +195,7 @@ fn PurposesSection() -> Html {
     let new_label = use_state(String::new);
     let error = use_state(|| None::<String>);
     let removing = use_state(|| None::<Purpose>);
-    let purposes: Vec<Purpose> = app.journal().purposes().to_vec();
+    let purposes: Vec<Purpose> = app.read(|journal| journal.purposes().to_vec());
 
     let add = {
         let app = app.clone();
@@ -297,11 +297,12 @@ struct RemovePurposeProps {
 fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
     let app = use_app();
     let target = use_state(String::new);
-    let in_use = app
-        .journal()
-        .interactions()
-        .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
-        .count();
+    let in_use = app.read(|journal| {
+        journal
+            .interactions()
+            .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
+            .count()
+    });
     let options: Vec<(String, String)> = std::iter::once((String::new(), "No purpose".to_owned()))
         .chain(
             props
@@ -354,7 +355,7 @@ fn DemoSection() -> Html {
     let app = use_app();
     let size = use_state(|| "small".to_owned());
     let confirming = use_state(|| false);
-    let empty = app.journal().person_count() == 0;
+    let empty = app.read(Journal::person_count) == 0;
     let load = {
         let app = app.clone();
         let size = size.clone();

@@ -108,17 +108,17 @@ pub fn TodayPage() -> Html {
     let data = {
         let app = app.clone();
         use_memo((app.revision(), today), move |(_, today)| {
-            overview(&app.journal(), *today)
+            app.read(|journal| overview(journal, *today))
         })
     };
-    if app.journal().person_count() == 0 {
+    if app.read(Journal::person_count) == 0 {
         return html! { <Welcome /> };
     }
     // Each list draws only the rows it shows.
     let rows = |draw: fn(&Journal, &TodayOverview, usize, NaiveDate) -> Html| {
         let app = app.clone();
         let data = data.clone();
-        Callback::from(move |index: usize| draw(&app.journal(), &data, index, today))
+        Callback::from(move |index: usize| app.read(|journal| draw(journal, &data, index, today)))
     };
 
     let due_count = data.reconnect.len();
@@ -275,7 +275,7 @@ fn DueRow(props: &DueRowProps) -> Html {
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
             let today = browser::today();
-            let Some(name) = app.journal().person(&id).map(|p| p.name.clone()) else {
+            let Some(name) = app.read(|journal| journal.person(&id).map(|p| p.name.clone())) else {
                 return;
             };
             let until = snooze_until(today);
