@@ -2,9 +2,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod model_common;
+mod network_oracle;
 
 use chrono::{Datelike, TimeZone, Utc};
 use model_common::*;
+use network_oracle::*;
 use rapport::model::dates::{add_months_clamped, days_between, week_start};
 use rapport::model::network::*;
 use rapport::model::today::{due_contacts, upcoming_birthdays, UpcomingBirthday};

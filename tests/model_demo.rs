@@ -2,13 +2,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod model_common;
+mod network_oracle;
 
 use std::collections::BTreeSet;
 use std::time::Instant;
 
 use model_common::*;
+use network_oracle::circle_split;
 use rapport::model::demo::{generate, generate_with, DemoSize};
-use rapport::model::network::{circle_split, weekly_streak, NetworkFilter};
+use rapport::model::network::{weekly_streak, NetworkFilter};
 use rapport::model::*;
 
 fn today() -> chrono::NaiveDate {

@@ -3,16 +3,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod model_common;
+mod network_oracle;
 
 use std::time::Instant;
 
 use model_common::*;
+use network_oracle::{circle_split, monthly_give_take, new_people_per_month, purpose_breakdown};
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::insights::*;
-use rapport::model::network::{
-    circle_split, monthly_give_take, new_people_per_month, purpose_breakdown, weekly_streak,
-    weeks_counted, CircleSplit, GiveTake, NetworkFilter,
-};
+use rapport::model::network::{weekly_streak, weeks_counted, CircleSplit, GiveTake, NetworkFilter};
 use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,
     Person, PurposeId, Settings,

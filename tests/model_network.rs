@@ -2,8 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod model_common;
+mod network_oracle;
 
 use model_common::*;
+use network_oracle::*;
 use rapport::model::network::*;
 use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,

@@ -15,7 +15,7 @@
 //! | `error.rs` | [`ModelError`], one enum whose `Display` is plain English |
 //! | `stats.rs` | per-person counters ([`PersonStats`]), the balance reading, cadence status ([`ContactDue`]) |
 //! | `nudges.rs` | the nudge rules ([`Nudge`]) |
-//! | `network.rs` | network-wide figures for charts, narrowed by a [`NetworkFilter`]; the weekly streak and its line of text |
+//! | `network.rs` | [`NetworkFilter`] (a tag and a date range), the weekly streak and its line of text, and the figure types Insights fills (circle split, give and take, purposes) |
 //! | `insights.rs` | everything the Insights screen draws, in one pass over the log: time buckets, give and take, who initiated, new people, usual circle, purposes, the 52-week strip |
 //! | `today.rs` | lists for the Today screen: who to reconnect with (snoozes honoured), what you owe and lent, upcoming birthdays, nudges |
 //! | `dates.rs` | months, quarters, ISO weeks, [`Birthday`] |
