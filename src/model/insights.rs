@@ -46,6 +46,7 @@ use super::network::{
 use super::person::same_text;
 use super::query::fold;
 use super::stats::InitiationCounts;
+use super::words::{capitalise, times};
 
 /// Weeks in the strip.
 pub const STRIP_WEEKS: usize = 52;
@@ -410,14 +411,6 @@ fn percent(part: u32, total: u32) -> u32 {
     }
 }
 
-fn times(n: u32) -> String {
-    if n == 1 {
-        "once".to_owned()
-    } else {
-        format!("{n} times")
-    }
-}
-
 fn people(n: u32) -> String {
     if n == 1 {
         "1 new person".to_owned()
@@ -586,14 +579,6 @@ impl Insights {
             weeks(self.streak),
             weeks(self.longest_run)
         )
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -20,6 +20,7 @@
 //! | `today.rs` | lists for the Today screen: who to reconnect with (snoozes honoured), what you owe and lent, upcoming birthdays, nudges |
 //! | `dates.rs` | months, quarters, ISO weeks, [`Birthday`] |
 //! | `demo.rs` | deterministic demo journals (S/M/L) from a seed |
+//! | `words.rs` | wording several places share: `capitalise`, `times` ("once", "3 times") |
 //! | `validate.rs` | normalisation and validation shared by the reducer and loading (private) |
 //!
 //! # Design rules
@@ -132,6 +133,7 @@ pub mod settings;
 pub mod stats;
 pub mod today;
 mod validate;
+pub mod words;
 
 pub use action::{
     Action, Applied, DeleteMode, InteractionRemoval, InteractionUpsert, PurposeRemoval,
