@@ -354,7 +354,7 @@ impl OwedItem {
 
 /// What you owe and what you are owed: promises and loans, never open asks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Owed {
+pub struct OwedLists {
     /// Your promises not yet kept and loans you have not paid back, oldest first.
     pub by_me: Vec<OwedItem>,
     /// Their promises not yet kept and your loans not paid back yet, oldest first.
@@ -362,8 +362,8 @@ pub struct Owed {
 }
 
 /// Open items with everyone not archived, in one pass over the log.
-pub fn owed(journal: &Journal) -> Owed {
-    let mut owed = Owed::default();
+pub fn owed(journal: &Journal) -> OwedLists {
+    let mut owed = OwedLists::default();
     for interaction in journal.interactions() {
         for exchange in &interaction.exchanges {
             let Some(obligation) = exchange.obligation() else {
@@ -408,7 +408,7 @@ pub struct TodayOverview {
     /// Asks waiting for an answer, either way.
     pub waiting: Waiting,
     /// What you owe and what you are owed.
-    pub owed: Owed,
+    pub owed: OwedLists,
     /// Birthdays in the next 7 days (today included), with or without a year.
     pub birthdays: Vec<UpcomingBirthday>,
     /// Say-no and one-sided nudges.
