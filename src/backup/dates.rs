@@ -14,6 +14,8 @@ use crate::model::Birthday;
 
 /// A vCard `BDAY` value as a birthday; `omit_year` drops the year (Apple
 /// writes year 1604 with `X-APPLE-OMIT-YEAR` for birthdays without one).
+/// The date itself is read by [`Birthday::read`]; only the time part vCard
+/// allows is cut off here.
 pub fn parse_vcard_birthday(text: &str, omit_year: bool) -> Option<Birthday> {
     let text = text.trim();
     // Drop a time part: 1985-04-12T00:00:00Z, 19850412T000000.
@@ -21,28 +23,11 @@ pub fn parse_vcard_birthday(text: &str, omit_year: bool) -> Option<Birthday> {
         Some(at) => &text[..at],
         None => text,
     };
-    let (year, month, day) = if let Some(rest) = date.strip_prefix("--") {
-        let digits: String = rest.chars().filter(|c| *c != '-').collect();
-        if digits.len() != 4 || rest.len() > 5 || !all_digits(&digits) {
-            return None;
-        }
-        (None, number(&digits[..2])?, number(&digits[2..])?)
+    if omit_year {
+        Birthday::read_without_year(date)
     } else {
-        let digits: String = date.chars().filter(|c| *c != '-').collect();
-        let dashes = date.len() - digits.len();
-        let extended = dashes == 2
-            && date.len() == 10
-            && date.as_bytes()[4] == b'-'
-            && date.as_bytes()[7] == b'-';
-        // Checked before slicing: "é" is two bytes, so a byte count alone is not enough.
-        if digits.len() != 8 || !(dashes == 0 || extended) || !all_digits(&digits) {
-            return None;
-        }
-        let year = i32::try_from(number(&digits[..4])?).ok()?;
-        (Some(year), number(&digits[4..6])?, number(&digits[6..])?)
-    };
-    let year = if omit_year { None } else { year };
-    Birthday::new(month, day, year).ok()
+        Birthday::read(date)
+    }
 }
 
 fn all_digits(text: &str) -> bool {
