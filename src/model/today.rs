@@ -278,6 +278,12 @@ pub fn open_asks_in<'a>(
         })
 }
 
+/// Whether the lists of asks and debts leave `person` out: archived people
+/// (and anyone no longer in the journal) are not shown there.
+fn left_out(journal: &Journal, person: &PersonId) -> bool {
+    journal.person(person).is_none_or(|p| p.archived)
+}
+
 /// Asks waiting for an answer, either way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Waiting {
@@ -292,7 +298,7 @@ pub fn waiting(journal: &Journal) -> Waiting {
     let mut waiting = Waiting::default();
     for interaction in journal.interactions() {
         for ask in open_asks_in(interaction, None) {
-            if journal.person(&ask.person).is_none_or(|p| p.archived) {
+            if left_out(journal, &ask.person) {
                 continue;
             }
             match ask.asker {
@@ -376,7 +382,7 @@ pub fn owed(journal: &Journal) -> OwedLists {
                 Party::Me => &mut owed.by_me,
                 Party::Them => &mut owed.to_me,
             };
-            if journal.person(&exchange.person).is_none_or(|p| p.archived) {
+            if left_out(journal, &exchange.person) {
                 continue;
             }
             list.push(OwedItem {
