@@ -151,37 +151,20 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    /// The date forms themselves are `Birthday::read`'s (tested in
+    /// model::dates); here only what vCard adds: a time part, and the
+    /// placeholder year of `X-APPLE-OMIT-YEAR`.
     #[test]
     fn vcard_birthday_forms() {
         let with_year = Birthday::new(4, 12, Some(1985)).ok();
-        for text in [
-            "1985-04-12",
-            "19850412",
-            "1985-04-12T00:00:00Z",
-            "19850412T000000",
-            " 1985-04-12 ",
-        ] {
+        for text in ["1985-04-12", "1985-04-12T00:00:00Z", "19850412T000000"] {
             assert_eq!(parse_vcard_birthday(text, false), with_year, "{text}");
         }
         let no_year = Birthday::new(4, 12, None).ok();
-        for text in ["--0412", "--04-12"] {
-            assert_eq!(parse_vcard_birthday(text, false), no_year, "{text}");
-        }
+        assert_eq!(parse_vcard_birthday("--0412", false), no_year);
         assert_eq!(parse_vcard_birthday("1604-04-12", true), no_year);
-        for bad in [
-            "--aé1",
-            "--é1é",
-            "19é5-0412",
-            "1é8é0412",
-            "circa 1800",
-            "1985-04",
-            "---12",
-            "1985-02-30",
-            "198-504-12",
-            "--0230",
-            "",
-            "--04122",
-        ] {
+        assert_eq!(parse_vcard_birthday("1604-04-12t000000", true), no_year);
+        for bad in ["circa 1800", "1985-02-30T00:00:00Z", "T1985-04-12", ""] {
             assert_eq!(parse_vcard_birthday(bad, false), None, "{bad}");
         }
     }
