@@ -382,6 +382,15 @@ impl Ask {
 }
 
 impl Party {
+    /// The start of a sentence about what this debtor owes: "You owe them",
+    /// "They owe you".
+    pub fn owes(self) -> &'static str {
+        match self {
+            Party::Me => "You owe them",
+            Party::Them => "They owe you",
+        }
+    }
+
     /// Who asked, in a list of details: "asked by me", "asked by them".
     pub fn asked_by(self) -> &'static str {
         match self {

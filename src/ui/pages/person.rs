@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::model::nudges::nudges_for;
 use crate::model::today::{open_asks_in, OpenAsk};
 use crate::model::{
-    Command, ExchangeId, Initiator, Interaction, InteractionId, Obligation, Outstanding, Party,
-    Person, PersonId, Portion,
+    Command, ExchangeId, Initiator, Interaction, InteractionId, Obligation, Outstanding, Person,
+    PersonId, Portion,
 };
 use crate::ui::browser;
 use crate::ui::components::answer_form::AnswerForm;
@@ -53,11 +53,7 @@ fn web_link(link: &str) -> Html {
 
 /// What is owed, in words: "You owe them: a review of my notes (60% left)".
 fn describe_obligation(obligation: &Obligation, what: &str) -> String {
-    let who = if obligation.debtor == Party::Me {
-        "You owe them"
-    } else {
-        "They owe you"
-    };
+    let who = obligation.debtor.owes();
     let left = match &obligation.outstanding {
         Outstanding::Percent(100) => String::new(),
         left => format!(" ({left} left)"),
