@@ -44,6 +44,7 @@ use super::network::{
     new_person_date, streak_in, CircleSplit, GiveTake, NetworkFilter, PurposeCount,
 };
 use super::person::same_text;
+use super::purpose::NO_PURPOSE;
 use super::query::fold;
 use super::stats::InitiationCounts;
 use super::words::{capitalise, times};
@@ -360,7 +361,7 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
     if let Some(&count) = by_purpose.get(&None) {
         purposes.push(PurposeCount {
             purpose: None,
-            label: "No purpose".to_owned(),
+            label: NO_PURPOSE.to_owned(),
             count,
         });
     }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::model::demo::{generate, DemoSize};
 use crate::model::insights::circle_choices;
+use crate::model::purpose::NO_PURPOSE;
 use crate::model::{Action, Purpose, PurposeId, PurposeRemoval};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
@@ -302,7 +303,7 @@ fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
         .interactions()
         .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
         .count();
-    let options: Vec<(String, String)> = std::iter::once((String::new(), "No purpose".to_owned()))
+    let options: Vec<(String, String)> = std::iter::once((String::new(), NO_PURPOSE.to_owned()))
         .chain(
             props
                 .others
