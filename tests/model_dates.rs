@@ -1,9 +1,11 @@
 //! Calendar edge cases: month ends, leap days, DST, many years, birthdays.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod network_oracle;
 mod support;
 
 use chrono::{Datelike, TimeZone, Utc};
+use network_oracle::*;
 use rapport::model::dates::{add_months_clamped, days_between, week_start};
 use rapport::model::network::*;
 use rapport::model::today::{due_contacts, upcoming_birthdays, UpcomingBirthday};

@@ -1,10 +1,12 @@
 //! The deterministic demo generator.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod network_oracle;
 mod support;
 
+use network_oracle::circle_split;
 use rapport::model::demo::{generate, generate_with, DemoSize};
-use rapport::model::network::{circle_split, weekly_streak, NetworkFilter};
+use rapport::model::network::{weekly_streak, NetworkFilter};
 use rapport::model::*;
 use std::collections::BTreeSet;
 use support::*;

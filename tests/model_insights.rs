@@ -2,14 +2,13 @@
 //! with every filter, plus agreement with `network.rs` on the demo journal.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod network_oracle;
 mod support;
 
+use network_oracle::{circle_split, monthly_give_take, new_people_per_month, purpose_breakdown};
 use rapport::model::demo::{generate, DemoSize};
 use rapport::model::insights::*;
-use rapport::model::network::{
-    circle_split, monthly_give_take, new_people_per_month, purpose_breakdown, weekly_streak,
-    weeks_counted, CircleSplit, GiveTake, NetworkFilter,
-};
+use rapport::model::network::{weekly_streak, weeks_counted, CircleSplit, GiveTake, NetworkFilter};
 use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,
     Person, PurposeId, Settings,

@@ -1,8 +1,10 @@
 //! Network-wide figures on a small hand-made journal (today = Wed 2024-06-12).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod network_oracle;
 mod support;
 
+use network_oracle::*;
 use rapport::model::network::*;
 use rapport::model::{
     Action, Direction::*, ExchangeKind::*, Initiator, Interaction, Journal, Outcome::*, Party,

@@ -10,10 +10,7 @@ use chrono::{NaiveDate, Timelike};
 
 use super::csv::push_record;
 use crate::model::interaction::format_money;
-use crate::model::{
-    Direction, Exchange, ExchangeKind, Initiator, Interaction, Journal, LoanSubject, Outcome,
-    Party, Portion,
-};
+use crate::model::{Direction, Exchange, ExchangeKind, Interaction, Journal, LoanSubject, Portion};
 
 /// The header row.
 pub const HEADERS: [&str; 8] = [
@@ -60,12 +57,7 @@ pub fn export_interactions_csv<'a>(
                 .unwrap_or_default(),
             people.join("; "),
             interaction.kind.label().to_owned(),
-            match interaction.initiated_by {
-                Initiator::Me => "Me",
-                Initiator::Them => "Them",
-                Initiator::Mutual => "Mutual",
-            }
-            .to_owned(),
+            interaction.initiated_by.label().to_owned(),
             interaction
                 .purpose
                 .as_ref()
@@ -86,17 +78,18 @@ pub fn export_interactions_csv<'a>(
 
 /// "gave a loan of 50.00 EUR to Ana (asked by them, granted, 12.50 EUR repaid)".
 pub fn describe_exchange(exchange: &Exchange, person: &str) -> String {
-    let what = match (exchange.kind, &exchange.loan) {
-        (ExchangeKind::Loan, Some(LoanSubject::Money { amount, currency })) => {
-            format!("a loan of {}", format_money(*amount, currency))
+    let what = match &exchange.loan {
+        Some(LoanSubject::Money { amount, currency }) if exchange.kind == ExchangeKind::Loan => {
+            format!(
+                "{} of {}",
+                exchange.kind.phrase(),
+                format_money(*amount, currency)
+            )
         }
-        (ExchangeKind::Loan, Some(LoanSubject::Item { item })) => format!("a loan of {item}"),
-        (ExchangeKind::Loan, None) => "a loan".to_owned(),
-        (ExchangeKind::Favour, _) => "a favour".to_owned(),
-        (ExchangeKind::Introduction, _) => "an introduction".to_owned(),
-        (ExchangeKind::Advice, _) => "advice".to_owned(),
-        (ExchangeKind::Referral, _) => "a referral".to_owned(),
-        (ExchangeKind::Gift, _) => "a gift".to_owned(),
+        Some(LoanSubject::Item { item }) if exchange.kind == ExchangeKind::Loan => {
+            format!("{} of {item}", exchange.kind.phrase())
+        }
+        _ => exchange.kind.phrase().to_owned(),
     };
     let mut text = match exchange.direction {
         Direction::Gave => format!("gave {what} to {person}"),
@@ -104,23 +97,8 @@ pub fn describe_exchange(exchange: &Exchange, person: &str) -> String {
     };
     let mut details = Vec::new();
     if let Some(ask) = exchange.ask {
-        details.push(
-            match ask.by {
-                Party::Me => "asked by me",
-                Party::Them => "asked by them",
-            }
-            .to_owned(),
-        );
-        details.push(
-            match ask.outcome {
-                Outcome::Granted => "granted",
-                Outcome::DeclinedByThem => "declined by them",
-                Outcome::DeclinedByMe => "declined by me",
-                Outcome::Withdrawn => "withdrawn",
-                Outcome::Open => "open",
-            }
-            .to_owned(),
-        );
+        details.push(ask.by.asked_by().to_owned());
+        details.push(ask.outcome.label().to_owned());
     }
     if !exchange.settlements.is_empty() {
         let settled = exchange.settled_total();
@@ -156,7 +134,7 @@ fn defuse_formula(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ExchangeId, PersonId};
+    use crate::model::{ExchangeId, Outcome, Party, PersonId};
 
     #[test]
     fn exchanges_read_as_sentences() {

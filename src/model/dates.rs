@@ -232,6 +232,22 @@ impl Birthday {
         Ok(Self { month, day, year })
     }
 
+    /// Reads a birthday the way people type it and contact files write it:
+    /// `1990-04-12` or `19900412` with the year, `--04-12`, `--0412` or
+    /// `04-12` without; months and days between dashes may have one digit
+    /// (`1990-4-12`). `None` when it is not a birthday.
+    pub fn read(text: &str) -> Option<Self> {
+        let (year, month, day) = birthday_parts(text)?;
+        Self::new(month, day, year).ok()
+    }
+
+    /// As [`Birthday::read`], with any year written dropped (contact apps
+    /// write a placeholder year for birthdays without one).
+    pub fn read_without_year(text: &str) -> Option<Self> {
+        let (_, month, day) = birthday_parts(text)?;
+        Self::new(month, day, None).ok()
+    }
+
     /// The birthday of someone born on `date`.
     pub fn from_date(date: NaiveDate) -> Result<Self, ModelError> {
         Self::new(date.month(), date.day(), Some(date.year()))
@@ -288,30 +304,62 @@ impl fmt::Display for Birthday {
 impl FromStr for Birthday {
     type Err = ModelError;
 
+    /// The stored form only, exactly as [`Birthday`] writes it: `1990-04-12`
+    /// or `--04-12`. Typed and imported text goes through [`Birthday::read`].
     fn from_str(text: &str) -> Result<Self, ModelError> {
-        let invalid = || ModelError::InvalidBirthday(text.to_owned());
-        let number = |part: &str| -> Result<u32, ModelError> {
-            if part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()) {
-                part.parse().map_err(|_| invalid())
-            } else {
-                Err(invalid())
-            }
-        };
-        if let Some(rest) = text.strip_prefix("--") {
-            let (m, d) = rest.split_once('-').ok_or_else(invalid)?;
-            return Self::new(number(m)?, number(d)?, None).map_err(|_| invalid());
-        }
-        let mut parts = text.splitn(3, '-');
-        let (y, m, d) = match (parts.next(), parts.next(), parts.next()) {
-            (Some(y), Some(m), Some(d)) => (y, m, d),
-            _ => return Err(invalid()),
-        };
-        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid());
-        }
-        let year: i32 = y.parse().map_err(|_| invalid())?;
-        Self::new(number(m)?, number(d)?, Some(year)).map_err(|_| invalid())
+        Self::read(text)
+            .filter(|birthday| birthday.to_string() == text)
+            .ok_or_else(|| ModelError::InvalidBirthday(text.to_owned()))
     }
+}
+
+/// Month, day and year (when written) of a birthday in any form
+/// [`Birthday::read`] accepts; the numbers are not checked yet.
+fn birthday_parts(text: &str) -> Option<(Option<i32>, u32, u32)> {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix('-') {
+        let (month, day) = month_and_day(rest.trim_start_matches('-'))?;
+        return Some((None, month, day));
+    }
+    match text.split('-').collect::<Vec<_>>()[..] {
+        [basic] if basic.len() == 8 && all_digits(basic) => Some((
+            Some(basic[..4].parse().ok()?),
+            basic[4..6].parse().ok()?,
+            basic[6..].parse().ok()?,
+        )),
+        [year, month, day] if year.len() == 4 && all_digits(year) => Some((
+            Some(year.parse().ok()?),
+            short_number(month)?,
+            short_number(day)?,
+        )),
+        [month, day] => Some((None, short_number(month)?, short_number(day)?)),
+        _ => None,
+    }
+}
+
+/// `04-12`, `4-12` or `0412`.
+fn month_and_day(text: &str) -> Option<(u32, u32)> {
+    match text.split_once('-') {
+        Some((month, day)) => Some((short_number(month)?, short_number(day)?)),
+        // Digits are checked before slicing: "é" is two bytes.
+        None if text.len() == 4 && all_digits(text) => {
+            Some((text[..2].parse().ok()?, text[2..].parse().ok()?))
+        }
+        None => None,
+    }
+}
+
+/// A month or day number of one or two digits.
+fn short_number(text: &str) -> Option<u32> {
+    if (1..=2).contains(&text.len()) && all_digits(text) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn all_digits(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl TryFrom<String> for Birthday {
@@ -369,6 +417,41 @@ mod tests {
     }
 
     #[test]
+    fn birthdays_read_as_typed_and_as_contact_files_write_them() {
+        let with_year = Birthday::new(4, 12, Some(1985)).ok();
+        for text in ["1985-04-12", "19850412", " 1985-04-12 ", "1985-4-12"] {
+            assert_eq!(Birthday::read(text), with_year, "{text}");
+        }
+        let no_year = Birthday::new(4, 12, None).ok();
+        for text in ["--0412", "--04-12", "04-12", "4-12", "-04-12"] {
+            assert_eq!(Birthday::read(text), no_year, "{text}");
+        }
+        assert_eq!(Birthday::read_without_year("1604-04-12"), no_year);
+        assert_eq!(
+            Birthday::read_without_year("1604-02-29"),
+            Birthday::new(2, 29, None).ok()
+        );
+        for bad in [
+            "--aé1",
+            "--é1é",
+            "19é5-0412",
+            "1é8é0412",
+            "circa 1800",
+            "1985-04",
+            "---12",
+            "1985-02-30",
+            "198-504-12",
+            "--0230",
+            "02-30",
+            "",
+            "--04122",
+            "1985-004-12",
+        ] {
+            assert_eq!(Birthday::read(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn birthday_text_forms() {
         let leap = Birthday::new(2, 29, None).unwrap();
         assert_eq!(leap.to_string(), "--02-29");
@@ -384,6 +467,8 @@ mod tests {
             "90-01-01",
             "1990-1-01",
             "--0101",
+            " 1990-07-04",
+            "--4-12",
             "",
         ] {
             assert_eq!(

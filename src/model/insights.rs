@@ -44,8 +44,10 @@ use super::network::{
     new_person_date, streak_in, CircleSplit, GiveTake, NetworkFilter, PurposeCount,
 };
 use super::person::same_text;
+use super::purpose::NO_PURPOSE;
 use super::query::fold;
 use super::stats::InitiationCounts;
+use super::words::{capitalise, times};
 
 /// Weeks in the strip.
 pub const STRIP_WEEKS: usize = 52;
@@ -359,7 +361,7 @@ pub fn insights(journal: &Journal, filter: &NetworkFilter, today: NaiveDate) -> 
     if let Some(&count) = by_purpose.get(&None) {
         purposes.push(PurposeCount {
             purpose: None,
-            label: "No purpose".to_owned(),
+            label: NO_PURPOSE.to_owned(),
             count,
         });
     }
@@ -407,14 +409,6 @@ fn percent(part: u32, total: u32) -> u32 {
         0
     } else {
         (part * 200 + total) / (2 * total)
-    }
-}
-
-fn times(n: u32) -> String {
-    if n == 1 {
-        "once".to_owned()
-    } else {
-        format!("{n} times")
     }
 }
 
@@ -586,14 +580,6 @@ impl Insights {
             weeks(self.streak),
             weeks(self.longest_run)
         )
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

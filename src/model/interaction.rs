@@ -83,6 +83,48 @@ pub enum Initiator {
     Mutual,
 }
 
+impl Initiator {
+    /// Every initiator, in the order the forms offer them.
+    pub const ALL: [Initiator; 3] = [Self::Me, Self::Them, Self::Mutual];
+
+    /// A stable lowercase code for form values and element ids (the same as
+    /// the stored value): "me", "them", "mutual".
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Me => "me",
+            Self::Them => "them",
+            Self::Mutual => "mutual",
+        }
+    }
+
+    /// The initiator in a column of its own (the CSV export): "Me", "Them", "Mutual".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Me => "Me",
+            Self::Them => "Them",
+            Self::Mutual => "Mutual",
+        }
+    }
+
+    /// The answer to "Who reached out?": "I did", "They did", "Both of us".
+    pub fn answer(self) -> &'static str {
+        match self {
+            Self::Me => "I did",
+            Self::Them => "They did",
+            Self::Mutual => "Both of us",
+        }
+    }
+
+    /// In a sentence about the contact: "you reached out", "they reached out"…
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Self::Me => "you reached out",
+            Self::Them => "they reached out",
+            Self::Mutual => "both reached out",
+        }
+    }
+}
+
 /// One journal entry: a contact with one or more people on a given day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interaction {
@@ -292,6 +334,20 @@ pub enum Outcome {
     Open,
 }
 
+impl Outcome {
+    /// Where the ask stands, in a list of details: "granted", "declined by
+    /// them", "declined by me", "withdrawn", "open".
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Granted => "granted",
+            Outcome::DeclinedByThem => "declined by them",
+            Outcome::DeclinedByMe => "declined by me",
+            Outcome::Withdrawn => "withdrawn",
+            Outcome::Open => "open",
+        }
+    }
+}
+
 /// An ask attached to an exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Ask {
@@ -326,6 +382,23 @@ impl Ask {
 }
 
 impl Party {
+    /// The start of a sentence about what this debtor owes: "You owe them",
+    /// "They owe you".
+    pub fn owes(self) -> &'static str {
+        match self {
+            Party::Me => "You owe them",
+            Party::Them => "They owe you",
+        }
+    }
+
+    /// Who asked, in a list of details: "asked by me", "asked by them".
+    pub fn asked_by(self) -> &'static str {
+        match self {
+            Party::Me => "asked by me",
+            Party::Them => "asked by them",
+        }
+    }
+
     /// The other side.
     pub fn other(self) -> Party {
         match self {

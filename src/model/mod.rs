@@ -15,11 +15,12 @@
 //! | `error.rs` | [`ModelError`], one enum whose `Display` is plain English |
 //! | `stats.rs` | per-person counters ([`PersonStats`]), the balance reading, cadence status ([`ContactDue`]) |
 //! | `nudges.rs` | the nudge rules ([`Nudge`]) |
-//! | `network.rs` | network-wide figures for charts, narrowed by a [`NetworkFilter`]; the weekly streak and its line of text |
+//! | `network.rs` | [`NetworkFilter`] (a tag and a date range), the weekly streak and its line of text, and the figure types Insights fills (circle split, give and take, purposes) |
 //! | `insights.rs` | everything the Insights screen draws, in one pass over the log: time buckets, give and take, who initiated, new people, usual circle, purposes, the 52-week strip |
 //! | `today.rs` | lists for the Today screen: who to reconnect with (snoozes honoured), what you owe and lent, upcoming birthdays, nudges |
 //! | `dates.rs` | months, quarters, ISO weeks, [`Birthday`] |
 //! | `demo.rs` | deterministic demo journals (S/M/L) from a seed |
+//! | `words.rs` | wording several places share: `capitalise`, `times` ("once", "3 times") |
 //! | `validate.rs` | normalisation and validation shared by the reducer and loading (private) |
 //!
 //! # Design rules
@@ -132,6 +133,7 @@ pub mod settings;
 pub mod stats;
 pub mod today;
 mod validate;
+pub mod words;
 
 pub use action::{
     Action, Applied, DeleteMode, InteractionRemoval, InteractionUpsert, PurposeRemoval,

@@ -1,7 +1,8 @@
-//! Figures across the whole network, for charts.
+//! The network-wide filter, the weekly streak and the figure types the
+//! Insights screen shows ([`super::insights`] computes them in one pass).
 //!
-//! Every function takes a [`NetworkFilter`] (use `NetworkFilter::default()`
-//! for everything) that narrows the data to a tag and/or a date range:
+//! A [`NetworkFilter`] (use `NetworkFilter::default()` for everything)
+//! narrows the data to a tag and/or a date range:
 //!
 //! * an **interaction** passes the tag filter when at least one of its people
 //!   carries the tag;
@@ -11,16 +12,16 @@
 //!   first logged contact, else the day added; imported people only by their
 //!   met date).
 //!
-//! Functions with their own window (last 90 days, last 52 weeks, ...) use the
-//! intersection of that window and the filter's range.
+//! The streak and the 52-week strip use the intersection of their own window
+//! and the filter's range.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::dates::{add_days, add_months_clamped, week_start, Quarter, YearMonth};
+use super::dates::{add_days, week_start, YearMonth};
 use super::ids::PurposeId;
-use super::interaction::{Direction, Exchange, Interaction};
+use super::interaction::Interaction;
 use super::journal::Journal;
 use super::person::Person;
 
@@ -83,15 +84,6 @@ impl NetworkFilter {
                 .any(|p| journal.person(p).is_some_and(|p| p.has_tag(tag))),
         }
     }
-
-    fn includes_exchange(&self, journal: &Journal, exchange: &Exchange) -> bool {
-        match self.tag.as_deref() {
-            None => true,
-            Some(tag) => journal
-                .person(&exchange.person)
-                .is_some_and(|p| p.has_tag(tag)),
-        }
-    }
 }
 
 fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -120,88 +112,9 @@ fn interactions<'a>(
         .filter(move |i| filter.includes_interaction(journal, i))
 }
 
-/// A count for one period of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PeriodCount<P> {
-    pub period: P,
-    pub count: u32,
-}
-
-/// Zero-filled series from `start` to `end` inclusive.
-fn series<P: Ord + Copy>(
-    counts: &BTreeMap<P, u32>,
-    start: Option<P>,
-    end: Option<P>,
-    next: impl Fn(P) -> P,
-) -> Vec<PeriodCount<P>> {
-    let (Some(start), Some(end)) = (
-        start.or(counts.keys().next().copied()),
-        end.or(counts.keys().next_back().copied()),
-    ) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut period = start;
-    while period <= end {
-        out.push(PeriodCount {
-            period,
-            count: counts.get(&period).copied().unwrap_or(0),
-        });
-        period = next(period);
-    }
-    out
-}
-
 /// The day `person` counts as new (see [`Person::new_on`]).
 pub fn new_person_date(journal: &Journal, person: &Person) -> Option<NaiveDate> {
     person.new_on(journal.stats(&person.id).and_then(|s| s.first_contact))
-}
-
-fn met_dates<'a>(
-    journal: &'a Journal,
-    filter: &'a NetworkFilter,
-) -> impl Iterator<Item = NaiveDate> + 'a {
-    journal
-        .people()
-        .filter(|p| filter.includes_person(p))
-        .filter_map(|p| new_person_date(journal, p))
-        .filter(|d| filter.includes_date(*d))
-}
-
-/// New people per month, by [`new_person_date`], archived people
-/// included. The series is zero-filled from the filter's `from` month (or the
-/// first month with someone new) to its `to` month (or the last such month).
-pub fn new_people_per_month(
-    journal: &Journal,
-    filter: &NetworkFilter,
-) -> Vec<PeriodCount<YearMonth>> {
-    let mut counts = BTreeMap::new();
-    for date in met_dates(journal, filter) {
-        *counts.entry(YearMonth::of(date)).or_insert(0) += 1;
-    }
-    series(
-        &counts,
-        filter.from.map(YearMonth::of),
-        filter.to.map(YearMonth::of),
-        |m| m.plus(1),
-    )
-}
-
-/// New people per quarter; same rules as [`new_people_per_month`].
-pub fn new_people_per_quarter(
-    journal: &Journal,
-    filter: &NetworkFilter,
-) -> Vec<PeriodCount<Quarter>> {
-    let mut counts = BTreeMap::new();
-    for date in met_dates(journal, filter) {
-        *counts.entry(Quarter::of(date)).or_insert(0) += 1;
-    }
-    series(
-        &counts,
-        filter.from.map(Quarter::of),
-        filter.to.map(Quarter::of),
-        Quarter::next,
-    )
 }
 
 /// Interactions with your usual circle versus everyone else.
@@ -223,26 +136,6 @@ impl CircleSplit {
             (self.usual * 200 + total) / (2 * total)
         }
     }
-}
-
-/// How much contact was with your usual circle (people carrying one of the
-/// tags in `settings.circles`) versus everyone else, counting interactions.
-/// With no circle chosen, everything is "everyone else".
-pub fn circle_split(journal: &Journal, filter: &NetworkFilter) -> CircleSplit {
-    let settings = journal.settings();
-    let mut split = CircleSplit::default();
-    for interaction in interactions(journal, filter, None, None) {
-        let usual = interaction
-            .people
-            .iter()
-            .any(|p| journal.person(p).is_some_and(|p| settings.in_circle(p)));
-        if usual {
-            split.usual += 1;
-        } else {
-            split.others += 1;
-        }
-    }
-    split
 }
 
 /// Mondays of the weeks (up to `today`) that contain at least one
@@ -375,32 +268,6 @@ pub struct PurposeCount {
     pub count: u32,
 }
 
-/// Interactions per purpose: every purpose in list order (zeros included),
-/// then "No purpose" if any interaction has none.
-pub fn purpose_breakdown(journal: &Journal, filter: &NetworkFilter) -> Vec<PurposeCount> {
-    let mut counts: BTreeMap<Option<&PurposeId>, u32> = BTreeMap::new();
-    for interaction in interactions(journal, filter, None, None) {
-        *counts.entry(interaction.purpose.as_ref()).or_insert(0) += 1;
-    }
-    let mut out: Vec<PurposeCount> = journal
-        .purposes()
-        .iter()
-        .map(|p| PurposeCount {
-            purpose: Some(p.id.clone()),
-            label: p.label.clone(),
-            count: counts.get(&Some(&p.id)).copied().unwrap_or(0),
-        })
-        .collect();
-    if let Some(&count) = counts.get(&None) {
-        out.push(PurposeCount {
-            purpose: None,
-            label: "No purpose".to_owned(),
-            count,
-        });
-    }
-    out
-}
-
 /// Gives and takes counted over some period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GiveTake {
@@ -408,103 +275,4 @@ pub struct GiveTake {
     pub gave: u32,
     /// Delivered exchanges you got.
     pub got: u32,
-}
-
-impl GiveTake {
-    fn add(&mut self, exchange: &Exchange) {
-        if exchange.is_delivered() {
-            match exchange.direction {
-                Direction::Gave => self.gave += 1,
-                Direction::Got => self.got += 1,
-            }
-        }
-    }
-}
-
-/// Gives and takes in interactions dated `from..=to` (same "delivered" rule as per-person stats).
-pub fn give_take_between(
-    journal: &Journal,
-    from: NaiveDate,
-    to: NaiveDate,
-    filter: &NetworkFilter,
-) -> GiveTake {
-    let mut total = GiveTake::default();
-    for interaction in interactions(journal, filter, Some(from), Some(to)) {
-        for exchange in &interaction.exchanges {
-            if filter.includes_exchange(journal, exchange) {
-                total.add(exchange);
-            }
-        }
-    }
-    total
-}
-
-/// Give and take over two recent windows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RecentGiveTake {
-    /// `today − 89 ..= today` (90 days including today).
-    pub last_90_days: GiveTake,
-    /// The day after the same date a year earlier `..= today`
-    /// (e.g. 2023-05-16..=2024-05-15; from 2024-02-29 it starts 2023-03-01).
-    pub last_12_months: GiveTake,
-}
-
-/// Give and take over the last 90 days and the last 12 months.
-pub fn recent_give_take(
-    journal: &Journal,
-    today: NaiveDate,
-    filter: &NetworkFilter,
-) -> RecentGiveTake {
-    RecentGiveTake {
-        last_90_days: give_take_between(journal, add_days(today, -89), today, filter),
-        last_12_months: give_take_between(
-            journal,
-            add_days(add_months_clamped(today, -12), 1),
-            today,
-            filter,
-        ),
-    }
-}
-
-/// Give and take in one calendar month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MonthGiveTake {
-    pub month: YearMonth,
-    pub gave: u32,
-    pub got: u32,
-}
-
-/// Give and take per calendar month for the 12 months ending with today's month, oldest first.
-pub fn monthly_give_take(
-    journal: &Journal,
-    today: NaiveDate,
-    filter: &NetworkFilter,
-) -> Vec<MonthGiveTake> {
-    let this_month = YearMonth::of(today);
-    let first = this_month.plus(-11);
-    let mut by_month: BTreeMap<YearMonth, GiveTake> = BTreeMap::new();
-    for interaction in interactions(
-        journal,
-        filter,
-        Some(first.first_day()),
-        Some(this_month.last_day()),
-    ) {
-        let entry = by_month.entry(YearMonth::of(interaction.date)).or_default();
-        for exchange in &interaction.exchanges {
-            if filter.includes_exchange(journal, exchange) {
-                entry.add(exchange);
-            }
-        }
-    }
-    (0..12)
-        .map(|n| {
-            let month = first.plus(n);
-            let totals = by_month.get(&month).copied().unwrap_or_default();
-            MonthGiveTake {
-                month,
-                gave: totals.gave,
-                got: totals.got,
-            }
-        })
-        .collect()
 }

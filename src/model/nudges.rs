@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use super::dates::gap_in_words;
 use super::ids::PersonId;
-use super::interaction::{format_money, Initiator, Interaction};
+use super::interaction::{format_money, Initiator, Interaction, Party};
 use super::journal::Journal;
 use super::person::Person;
 use super::settings::NudgeConfig;
@@ -67,10 +67,11 @@ impl Nudge {
                     .iter()
                     .map(|(currency, amount)| format_money(*amount, currency))
                     .collect();
+                let you_owe = Party::Me.owes();
                 if amounts.is_empty() {
-                    format!("You owe them {what}.")
+                    format!("{you_owe} {what}.")
                 } else {
-                    format!("You owe them {what} ({} outstanding).", amounts.join(", "))
+                    format!("{you_owe} {what} ({} outstanding).", amounts.join(", "))
                 }
             }
             Nudge::PastMaxGap {

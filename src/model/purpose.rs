@@ -24,6 +24,9 @@ impl Purpose {
     }
 }
 
+/// What interactions without a purpose are called, in charts and menus.
+pub const NO_PURPOSE: &str = "No purpose";
+
 /// Ids and labels of the purposes a new journal starts with.
 pub const DEFAULT_PURPOSES: [(&str, &str); 6] = [
     ("touch", "Staying in touch"),

@@ -47,9 +47,9 @@ pub struct PersonStats {
     /// Your asks they have not answered yet.
     pub waiting_on_them: u32,
     /// Promises and loans you owe them, with amounts still outstanding.
-    pub owed_by_me: Owed,
+    pub owed_by_me: OwedTotal,
     /// Promises and loans they owe you.
-    pub owed_to_me: Owed,
+    pub owed_to_me: OwedTotal,
 }
 
 /// How many interactions each side initiated.
@@ -86,16 +86,17 @@ impl InitiationCounts {
     }
 }
 
-/// Open items owed in one direction.
+/// How much is owed in one direction: a count of open items and the money
+/// per currency (the lists themselves are [`super::today::OwedLists`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Owed {
+pub struct OwedTotal {
     /// Items with something still outstanding (promises, loans).
     pub items: u32,
     /// Outstanding money per currency, in minor units (money loans only).
     pub money: BTreeMap<String, u64>,
 }
 
-impl Owed {
+impl OwedTotal {
     /// True when nothing is owed.
     pub fn is_empty(&self) -> bool {
         self.items == 0

@@ -278,6 +278,12 @@ pub fn open_asks_in<'a>(
         })
 }
 
+/// Whether the lists of asks and debts leave `person` out: archived people
+/// (and anyone no longer in the journal) are not shown there.
+fn left_out(journal: &Journal, person: &PersonId) -> bool {
+    journal.person(person).is_none_or(|p| p.archived)
+}
+
 /// Asks waiting for an answer, either way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Waiting {
@@ -292,7 +298,7 @@ pub fn waiting(journal: &Journal) -> Waiting {
     let mut waiting = Waiting::default();
     for interaction in journal.interactions() {
         for ask in open_asks_in(interaction, None) {
-            if journal.person(&ask.person).is_none_or(|p| p.archived) {
+            if left_out(journal, &ask.person) {
                 continue;
             }
             match ask.asker {
@@ -354,7 +360,7 @@ impl OwedItem {
 
 /// What you owe and what you are owed: promises and loans, never open asks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Owed {
+pub struct OwedLists {
     /// Your promises not yet kept and loans you have not paid back, oldest first.
     pub by_me: Vec<OwedItem>,
     /// Their promises not yet kept and your loans not paid back yet, oldest first.
@@ -362,8 +368,8 @@ pub struct Owed {
 }
 
 /// Open items with everyone not archived, in one pass over the log.
-pub fn owed(journal: &Journal) -> Owed {
-    let mut owed = Owed::default();
+pub fn owed(journal: &Journal) -> OwedLists {
+    let mut owed = OwedLists::default();
     for interaction in journal.interactions() {
         for exchange in &interaction.exchanges {
             let Some(obligation) = exchange.obligation() else {
@@ -376,7 +382,7 @@ pub fn owed(journal: &Journal) -> Owed {
                 Party::Me => &mut owed.by_me,
                 Party::Them => &mut owed.to_me,
             };
-            if journal.person(&exchange.person).is_none_or(|p| p.archived) {
+            if left_out(journal, &exchange.person) {
                 continue;
             }
             list.push(OwedItem {
@@ -408,7 +414,7 @@ pub struct TodayOverview {
     /// Asks waiting for an answer, either way.
     pub waiting: Waiting,
     /// What you owe and what you are owed.
-    pub owed: Owed,
+    pub owed: OwedLists,
     /// Birthdays in the next 7 days (today included), with or without a year.
     pub birthdays: Vec<UpcomingBirthday>,
     /// Say-no and one-sided nudges.

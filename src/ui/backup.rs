@@ -6,6 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::backup::MAX_IMPORT_BYTES;
+pub use crate::model::words::capitalise;
 use crate::model::Journal;
 use crate::storage::preferences::Preferences;
 
@@ -113,13 +114,4 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u
         .await
         .map_err(|_| "The browser could not read this file.".to_owned())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// "this file…" → "This file…".
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

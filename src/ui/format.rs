@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::dates::gap_in_words;
 use crate::model::stats::gave_got_phrase;
+use crate::model::words::times;
 use crate::model::{DueStatus, PersonStats};
 
 /// "today", "yesterday", "3 days ago", "3 weeks ago", then long gaps in the
@@ -51,14 +52,6 @@ pub fn status_class(status: DueStatus) -> &'static str {
         DueStatus::DueSoon => "status-soon",
         DueStatus::Overdue => "status-overdue",
         DueStatus::PastMax => "status-pastmax",
-    }
-}
-
-fn times(n: u32) -> String {
-    if n == 1 {
-        "1 time".to_owned()
-    } else {
-        format!("{n} times")
     }
 }
 

@@ -66,7 +66,7 @@ test("a new user's first week with Rapport", async ({ page }) => {
   await log.dialog.getByRole("radio", { name: "Said no", exact: true }).check();
   await log.dialog.getByRole("button", { name: "Log it" }).click();
   await expect(person.counters).toHaveText(
-    "You gave 3 · they gave 0 · you asked 0 · they asked 4 · you said no 1 time",
+    "You gave 3 · they gave 0 · you asked 0 · they asked 4 · you said no once",
   );
   await expect(page.getByText("It's okay to say no.")).toHaveCount(0);
   await expect(person.history.getByText("They asked for a weekend of proofreading: you said no")).toBeVisible();

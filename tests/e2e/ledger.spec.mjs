@@ -133,7 +133,7 @@ test("an open ask waits for an answer, and a no given two days later counts", as
   await expect(person.counters).toContainText("you said no 0 times");
   await person.recordAnswer("Said no", isoDay(0));
   await expect(app.toast).toContainText("Answer recorded.");
-  await expect(person.counters).toHaveText("You gave 0 · they gave 0 · you asked 0 · they asked 1 · you said no 1 time");
+  await expect(person.counters).toHaveText("You gave 0 · they gave 0 · you asked 0 · they asked 1 · you said no once");
   await expect(person.history).toContainText(`They asked for an intro to Fabrikam: you said no on ${longDay(0)}.`);
   await expect(person.waiting()).toHaveCount(0);
   await app.go("Today");

@@ -212,9 +212,9 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
             form.set(next);
         })
     };
-    let initiator_radio = |value: Initiator, label: &'static str| {
+    let initiator_radio = |value: Initiator| {
         let form = form.clone();
-        let id = format!("entry-by-{}", position_of(&INITIATORS, &value));
+        let id = format!("entry-by-{}", position_of(&Initiator::ALL, &value));
         html! {
             <label for={id.clone()} class="radio">
                 <input type="radio" id={id} name="entry-by" checked={form.draft.initiated_by == value}
@@ -223,7 +223,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
                         next.draft.initiated_by = value;
                         form.set(next);
                     })} />
-                { label }
+                { value.answer() }
             </label>
         }
     };
@@ -266,9 +266,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
                     on_change={update(|f, v| if let Some(k) = pick_indexed(&InteractionKind::ALL, &v) { f.draft.kind = k })} />
                 <fieldset class="radios">
                     <legend>{ "Who reached out" }</legend>
-                    { initiator_radio(Initiator::Me, "I did") }
-                    { initiator_radio(Initiator::Them, "They did") }
-                    { initiator_radio(Initiator::Mutual, "Both of us") }
+                    { for Initiator::ALL.into_iter().map(initiator_radio) }
                 </fieldset>
                 <SelectField id="entry-purpose" label="What it was for" options={purposes}
                     value={form.draft.purpose.as_ref().map(|p| p.to_string()).unwrap_or_default()}
@@ -325,6 +323,3 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
         </Dialog>
     }
 }
-
-/// Who can have reached out, in the order the radios show.
-const INITIATORS: [Initiator; 3] = [Initiator::Me, Initiator::Them, Initiator::Mutual];

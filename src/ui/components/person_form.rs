@@ -65,24 +65,15 @@ fn optional(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
-/// Parses a birthday: `1990-04-12`, or `04-12` / `--04-12` without a year.
+/// A birthday as typed in the form ([`Birthday::read`]); blank is none.
 pub fn parse_birthday(text: &str) -> Result<Option<Birthday>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let invalid =
-        || format!("\"{text}\" is not a birthday; use 1990-04-12, or 04-12 without the year.");
-    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Birthday::from_date(date).map(Some).map_err(|_| invalid());
-    }
-    let rest = text.trim_start_matches('-');
-    let (month, day) = rest.split_once('-').ok_or_else(invalid)?;
-    let month: u32 = month.parse().map_err(|_| invalid())?;
-    let day: u32 = day.parse().map_err(|_| invalid())?;
-    Birthday::new(month, day, None)
-        .map(Some)
-        .map_err(|_| invalid())
+    Birthday::read(text).map(Some).ok_or_else(|| {
+        format!("\"{text}\" is not a birthday; use 1990-04-12, or 04-12 without the year.")
+    })
 }
 
 fn birthday_text(birthday: Option<Birthday>) -> String {

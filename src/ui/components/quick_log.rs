@@ -225,14 +225,14 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
     let kinds = indexed_options(InteractionKind::ALL.iter().map(|k| k.label()));
     let purposes = app.read(purpose_options);
 
-    let initiator_radio = |value: Initiator, label: &'static str| {
+    let initiator_radio = |value: Initiator| {
         let initiator = initiator.clone();
-        let id = format!("quick-log-by-{value:?}").to_lowercase();
+        let id = format!("quick-log-by-{}", value.code());
         html! {
             <label for={id.clone()} class="radio">
                 <input type="radio" id={id} name="quick-log-by" checked={*initiator == value}
                     onchange={Callback::from(move |_| initiator.set(value))} />
-                { label }
+                { value.answer() }
             </label>
         }
     };
@@ -303,9 +303,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                 </div>
                 <fieldset class="radios">
                     <legend>{ "Who reached out" }</legend>
-                    { initiator_radio(Initiator::Me, "I did") }
-                    { initiator_radio(Initiator::Them, "They did") }
-                    { initiator_radio(Initiator::Mutual, "Both of us") }
+                    { for Initiator::ALL.into_iter().map(initiator_radio) }
                 </fieldset>
                 <SelectField id="quick-log-purpose" label="What it was for" options={purposes} value={(*purpose).clone()}
                     on_change={{ let purpose = purpose.clone(); Callback::from(move |v| purpose.set(v)) }} />

@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::model::nudges::nudges_for;
 use crate::model::today::{open_asks_in, OpenAsk};
 use crate::model::{
-    Command, ExchangeId, Initiator, Interaction, InteractionId, Obligation, Outstanding, Party,
-    Person, PersonId, Portion,
+    Command, ExchangeId, Initiator, Interaction, InteractionId, Obligation, Outstanding, Person,
+    PersonId, Portion,
 };
 use crate::ui::browser;
 use crate::ui::components::answer_form::AnswerForm;
@@ -51,21 +51,9 @@ fn web_link(link: &str) -> Html {
     }
 }
 
-fn initiator_words(who: Initiator) -> &'static str {
-    match who {
-        Initiator::Me => "you reached out",
-        Initiator::Them => "they reached out",
-        Initiator::Mutual => "both reached out",
-    }
-}
-
 /// What is owed, in words: "You owe them: a review of my notes (60% left)".
 fn describe_obligation(obligation: &Obligation, what: &str) -> String {
-    let who = if obligation.debtor == Party::Me {
-        "You owe them"
-    } else {
-        "They owe you"
-    };
+    let who = obligation.debtor.owes();
     let left = match &obligation.outstanding {
         Outstanding::Percent(100) => String::new(),
         left => format!(" ({left} left)"),
@@ -295,7 +283,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                             <li key={interaction.id.to_string()}>
                                 <p class="timeline-head">
                                     <strong>{ interaction.kind.label() }</strong>
-                                    { format!(" · {} · {}", format::long_date(interaction.date), initiator_words(interaction.initiated_by)) }
+                                    { format!(" · {} · {}", format::long_date(interaction.date), interaction.initiated_by.phrase()) }
                                     if let Some(label) = purpose { { format!(" · {label}") } }
                                 </p>
                                 if !interaction.note.is_empty() { <p>{ interaction.note.clone() }</p> }

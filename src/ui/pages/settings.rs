@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::model::demo::{generate, DemoSize};
 use crate::model::insights::circle_choices;
+use crate::model::purpose::NO_PURPOSE;
 use crate::model::{Action, Journal, Purpose, PurposeId, PurposeRemoval};
 use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
@@ -303,7 +304,7 @@ fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
             .filter(|i| i.purpose.as_ref() == Some(&props.purpose.id))
             .count()
     });
-    let options: Vec<(String, String)> = std::iter::once((String::new(), "No purpose".to_owned()))
+    let options: Vec<(String, String)> = std::iter::once((String::new(), NO_PURPOSE.to_owned()))
         .chain(
             props
                 .others
