@@ -31,6 +31,7 @@
 //! are marked so the chart can grey them out.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -100,7 +101,9 @@ impl Granularity {
     }
 }
 
-/// One calendar period of a time series.
+/// One calendar period of a time series. The model names it only in ISO
+/// form ("2026-03", "2026-Q1", "2026"); the screens name it in the reader's
+/// words, and the sentences below take that naming as an argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bucket {
     /// Its size.
@@ -120,32 +123,26 @@ impl Bucket {
         self.first.plus(self.granularity.months() - 1).last_day()
     }
 
-    /// Short axis label: "Mar", "Q1" or "2026".
-    pub fn short_label(&self) -> String {
-        match self.granularity {
-            Granularity::Month => self.start().format("%b").to_string(),
-            Granularity::Quarter => format!("Q{}", (self.first.month() - 1) / 3 + 1),
-            Granularity::Year => self.first.year().to_string(),
-        }
-    }
-
-    /// Full label: "March 2026", "Jan–Mar 2026" or "2026".
-    pub fn long_label(&self) -> String {
-        match self.granularity {
-            Granularity::Month => self.start().format("%B %Y").to_string(),
-            Granularity::Quarter => format!(
-                "{}–{} {}",
-                self.start().format("%b"),
-                self.end().format("%b"),
-                self.first.year()
-            ),
-            Granularity::Year => self.first.year().to_string(),
-        }
-    }
-
     /// Whether the period starts a calendar year.
     pub fn starts_year(&self) -> bool {
         self.first.month() == 1
+    }
+}
+
+impl fmt::Display for Bucket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.granularity {
+            Granularity::Month => write!(f, "{}", self.first),
+            Granularity::Quarter => {
+                write!(
+                    f,
+                    "{}-Q{}",
+                    self.first.year(),
+                    (self.first.month() - 1) / 3 + 1
+                )
+            }
+            Granularity::Year => write!(f, "{}", self.first.year()),
+        }
     }
 }
 
@@ -429,13 +426,12 @@ fn contacts(n: u32) -> String {
 }
 
 impl Insights {
-    /// "from April 2025 to March 2026", "in March 2026", or "" without buckets.
-    pub fn period_phrase(&self) -> String {
+    /// "from April 2025 to March 2026", "in March 2026", or "" without
+    /// buckets; `name` names a period ("March 2026").
+    pub fn period_phrase(&self, name: impl Fn(&Bucket) -> String) -> String {
         match (self.buckets.first(), self.buckets.last()) {
-            (Some(first), Some(last)) if first == last => format!("in {}", first.long_label()),
-            (Some(first), Some(last)) => {
-                format!("from {} to {}", first.long_label(), last.long_label())
-            }
+            (Some(first), Some(last)) if first == last => format!("in {}", name(first)),
+            (Some(first), Some(last)) => format!("from {} to {}", name(first), name(last)),
             _ => String::new(),
         }
     }
@@ -456,14 +452,15 @@ impl Insights {
     }
 
     /// "From April 2025 to March 2026 you gave 12 times and received 9 times."
-    pub fn give_take_summary(&self) -> String {
+    /// `name` names a period, as for [`Insights::period_phrase`].
+    pub fn give_take_summary(&self, name: impl Fn(&Bucket) -> String) -> String {
         if self.buckets.is_empty() {
             return "Nothing to show for this range.".to_owned();
         }
         let total = self.give_take_total();
         format!(
             "{} you gave {} and received {}.",
-            capitalise(&self.period_phrase()),
+            capitalise(&self.period_phrase(name)),
             times(total.gave),
             times(total.got)
         )
@@ -490,12 +487,13 @@ impl Insights {
     }
 
     /// "5 new people from April 2025 to March 2026; the most in June 2025 (2)."
-    pub fn new_people_summary(&self) -> String {
+    /// `name` names a period, as for [`Insights::period_phrase`].
+    pub fn new_people_summary(&self, name: impl Fn(&Bucket) -> String) -> String {
         if self.buckets.is_empty() {
             return "Nothing to show for this range.".to_owned();
         }
         let total = self.new_people_total();
-        let mut text = format!("{} {}", people(total), self.period_phrase());
+        let mut text = format!("{} {}", people(total), self.period_phrase(&name));
         // The busiest bucket, when one stands out.
         let most = self.new_people.iter().copied().max().unwrap_or(0);
         let mut busiest = self
@@ -507,7 +505,7 @@ impl Insights {
             if most > 0 && self.buckets.len() > 1 {
                 text.push_str(&format!(
                     "; the most in {} ({most})",
-                    self.buckets[index].long_label()
+                    name(&self.buckets[index])
                 ));
             }
         }

@@ -24,7 +24,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ExchangeId, InteractionId, PersonId, PurposeId};
@@ -218,17 +218,26 @@ impl Interaction {
     }
 }
 
-/// `Option<NaiveTime>` as `"09:30"`; reads `"09:30"` and `"09:30:15"`.
+/// A time of day as entries store it and files and form fields carry it:
+/// `"09:30"`, or `"09:30:15"` and `"09:30:15.250"` when it has seconds.
+/// Written by hand: chrono's `format` machinery costs kilobytes of wasm, and
+/// `NaiveTime`'s own ISO display always writes the seconds.
+pub fn time_text(time: NaiveTime) -> String {
+    if time.second() == 0 && time.nanosecond() == 0 {
+        format!("{:02}:{:02}", time.hour(), time.minute())
+    } else {
+        time.to_string()
+    }
+}
+
+/// `Option<NaiveTime>` as [`time_text`] writes it; reads `"09:30"` and `"09:30:15"`.
 mod time_of_day {
-    use chrono::{NaiveTime, Timelike};
+    use chrono::NaiveTime;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match time {
-            Some(t) if t.second() == 0 && t.nanosecond() == 0 => {
-                s.serialize_str(&t.format("%H:%M").to_string())
-            }
-            Some(t) => s.serialize_str(&t.format("%H:%M:%S%.f").to_string()),
+            Some(t) => s.serialize_str(&super::time_text(*t)),
             None => s.serialize_none(),
         }
     }

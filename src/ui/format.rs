@@ -1,6 +1,7 @@
-//! Words for numbers and dates, as the screens show them.
+//! Words for numbers and for spans of days, as the screens show them.
+//! Calendar dates are written by [`crate::ui::dates`].
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::dates::gap_in_words;
 use crate::model::stats::gave_got_phrase;
@@ -66,17 +67,8 @@ pub fn counters_sentence(stats: &PersonStats) -> String {
     )
 }
 
-/// Long date for timelines: "Tue 3 Mar 2026". Written by hand: chrono's
-/// strftime machinery costs kilobytes of wasm.
-pub fn long_date(date: NaiveDate) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let day = DAYS[date.weekday().num_days_from_monday() as usize];
-    let month = MONTHS[date.month0() as usize];
-    format!("{day} {} {month} {}", date.day(), date.year())
-}
+/// Dates live in [`crate::ui::dates`]; the timelines reach them from here too.
+pub use crate::ui::dates::long_date;
 
 #[cfg(test)]
 mod tests {
@@ -112,6 +104,5 @@ mod tests {
             counters_sentence(&stats),
             "You gave 4 · they gave 2 · you asked 1 · they asked 5 · you said no 0 times"
         );
-        assert_eq!(long_date(d(2026, 3, 3)), "Tue 3 Mar 2026");
     }
 }

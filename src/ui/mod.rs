@@ -10,6 +10,7 @@ pub mod backup;
 pub mod browser;
 pub mod components;
 pub mod crypto;
+pub mod dates;
 pub mod format;
 pub mod hooks;
 pub mod pages;

@@ -5,7 +5,8 @@ import { test, expect } from "./support/fixtures.mjs";
 import { AppPage } from "./pages/app.mjs";
 import { InsightsScreen, freezeClock, loadDemoJournal } from "./pages/insights.mjs";
 
-test.use({ timezoneId: "UTC" });
+// Dates are written the en-US way (tests/e2e/locale.spec.mjs covers other locales).
+test.use({ locale: "en-US", timezoneId: "UTC" });
 
 const GIVE_TAKE = "Give and take per month";
 const WHO = "Who reaches out";
@@ -29,7 +30,7 @@ async function openDemoInsights(page) {
 test("the last 12 months of the demo journal, in numbers and in SVG", async ({ page }) => {
   const { app, insights } = await openDemoInsights(page);
   await expect(insights.range).toHaveValue("12m");
-  await expect(insights.scope).toHaveText("861 contacts with everyone, Tue 1 Apr 2025 to Wed 4 Mar 2026.");
+  await expect(insights.scope).toHaveText("861 contacts with everyone, Tue, Apr 1, 2025 to Wed, Mar 4, 2026.");
 
   // Give and take: 12 months × 2 series.
   const giveTake = "From April 2025 to March 2026 you gave 110 times and received 133 times.";
@@ -90,8 +91,8 @@ test("the last 12 months of the demo journal, in numbers and in SVG", async ({ p
   await expect(insights.chart(WEEKS).locator("svg rect.strip-cell").last()).toHaveAttribute("data-week", "2026-03-02");
   const weeks = await insights.table(WEEKS);
   expect(weeks).toHaveLength(53);
-  expect(weeks[1]).toEqual(["2 Mar 2026", "Yes"]);
-  expect(weeks[52]).toEqual(["10 Mar 2025", "Outside the range"]);
+  expect(weeks[1]).toEqual(["Mar 2, 2026", "Yes"]);
+  expect(weeks[52]).toEqual(["Mar 10, 2025", "Outside the range"]);
 
   await app.expectNoAxeViolations();
   await page.emulateMedia({ colorScheme: "dark" });
@@ -102,7 +103,7 @@ test("narrowing to a circle and to other time ranges", async ({ page }) => {
   const { app, insights } = await openDemoInsights(page);
 
   await insights.chooseTag("posse");
-  await expect(insights.scope).toHaveText("248 contacts with people tagged “posse”, Tue 1 Apr 2025 to Wed 4 Mar 2026.");
+  await expect(insights.scope).toHaveText("248 contacts with people tagged “posse”, Tue, Apr 1, 2025 to Wed, Mar 4, 2026.");
   await expect(insights.caption(WHO)).toHaveText(
     "Of 248 contacts, you reached out for 116 (47%), they did for 87 (35%) and 45 (18%) were mutual.",
   );

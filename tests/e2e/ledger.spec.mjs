@@ -4,7 +4,7 @@
 import { test, expect } from "./support/fixtures.mjs";
 import { AppPage, PeoplePage, PersonPage, QuickLog } from "./pages/app.mjs";
 
-test.use({ viewport: { width: 390, height: 844 } });
+test.use({ locale: "en-US", viewport: { width: 390, height: 844 } });
 
 /** A local day `offset` days from today, as the date inputs take it (YYYY-MM-DD). */
 function isoDay(offset = 0) {
@@ -14,13 +14,11 @@ function isoDay(offset = 0) {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
-/** The same day as the screens write it: "Sat 5 Dec 2026". */
+/** The same day as the screens write it in en-US: "Sat, Dec 5, 2026". */
 function longDay(offset = 0) {
   const day = new Date();
   day.setDate(day.getDate() + offset);
-  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  return `${days[day.getDay()]} ${day.getDate()} ${months[day.getMonth()]} ${day.getFullYear()}`;
+  return day.toLocaleDateString("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
 }
 
 async function startWith(page, names) {

@@ -5,7 +5,8 @@ import { test, expect } from "./support/fixtures.mjs";
 import { AppPage, PeoplePage } from "./pages/app.mjs";
 import { TodayScreen, freezeClock, loadDemoJournal, logContact } from "./pages/insights.mjs";
 
-test.use({ timezoneId: "UTC" });
+// Dates are written the en-US way (tests/e2e/locale.spec.mjs covers other locales).
+test.use({ locale: "en-US", timezoneId: "UTC" });
 
 test("an empty journal shows the welcome on Today and on Insights", async ({ page }) => {
   const app = new AppPage(page);
@@ -53,7 +54,7 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
 
   await app.go("Today");
   await expect(today.heading).toBeVisible();
-  await expect(today.date).toHaveText("Wednesday 4 March 2026");
+  await expect(today.date).toHaveText("Wednesday, March 4, 2026");
   // Weeks of 5 Jan to 23 Feb all had a contact with no ask from you; this week has none yet.
   await expect(today.streak).toHaveText(
     "8 weeks of networking without needing anything. Reach out this week to keep it going.",
@@ -70,16 +71,16 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
   await expect(today.rows(today.owe)).toHaveCount(1);
   await expect(today.rows(today.owe).first()).toContainText("Ana Lovelace");
   await expect(today.rows(today.owe).first()).toContainText("Promised: a review of her talk");
-  await expect(today.rows(today.owe).first()).toContainText("since Tue 20 Jan 2026 (6 weeks ago)");
+  await expect(today.rows(today.owe).first()).toContainText("since Tue, Jan 20, 2026 (6 weeks ago)");
   await expect(today.owe.getByRole("link", { name: "Ana Lovelace" })).toHaveAttribute("href", /#\/people\/p/);
   await expect(today.rows(today.theyOwe)).toHaveCount(1);
   await expect(today.rows(today.theyOwe).first()).toContainText("Cai Rossi");
   await expect(today.rows(today.theyOwe).first()).toContainText("Loan: a ladder");
-  await expect(today.rows(today.theyOwe).first()).toContainText("since Sun 8 Feb 2026");
+  await expect(today.rows(today.theyOwe).first()).toContainText("since Sun, Feb 8, 2026");
 
   await expect(today.rows(today.birthdays)).toHaveCount(2);
   await expect(today.rows(today.birthdays).nth(0)).toHaveText(/Ana Lovelace\s*today$/);
-  await expect(today.rows(today.birthdays).nth(1)).toHaveText(/Ben Okafor\s*in 7 days, Wed 11 Mar, turning 36$/);
+  await expect(today.rows(today.birthdays).nth(1)).toHaveText(/Ben Okafor\s*in 7 days, Wed, Mar 11, turning 36$/);
 
   await expect(today.rows(today.sayNo)).toHaveCount(1);
   await expect(today.rows(today.sayNo).first()).toContainText("Hal Jensen");
@@ -91,7 +92,7 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
 
   // Snooze Ben for a week; undo brings him back; snooze again and it survives a reload.
   await today.snooze("Ben Okafor").click();
-  await expect(app.toast).toContainText("Snoozed Ben Okafor until Wed 11 Mar 2026.");
+  await expect(app.toast).toContainText("Snoozed Ben Okafor until Wed, Mar 11, 2026.");
   await expect(today.reconnectNames()).toHaveText(["Ana Lovelace", "Cai Rossi"]);
   await expect(today.reconnect).toContainText("1 person is snoozed.");
   await app.undo();

@@ -5,6 +5,7 @@ use chrono::Datelike;
 use yew::prelude::*;
 
 use crate::model::insights::WeekCell;
+use crate::ui::dates;
 
 use super::chart::{num, DataTable, Legend};
 
@@ -44,7 +45,7 @@ pub fn WeekStrip(props: &WeekStripProps) -> Html {
         if new_month && last_label.is_none_or(|l| i - l >= 4) && i + 3 < props.weeks.len() {
             labels.push(html! {
                 <text class="chart-mark" x={num((CELL + GAP) * i as f64)} y={num(CELL_HEIGHT + 11.0)}>
-                    { week.week_start.format("%b").to_string() }
+                    { dates::month_name(week.week_start) }
                 </text>
             });
             last_label = Some(i);
@@ -56,7 +57,7 @@ pub fn WeekStrip(props: &WeekStripProps) -> Html {
             <rect class={classes!("strip-cell", class)} x={num((CELL + GAP) * i as f64)} y="0"
                 width={num(CELL)} height={num(CELL_HEIGHT)} rx="1"
                 data-week={week.week_start.to_string()}>
-                <title>{ format!("Week of {}: {words}", week.week_start.format("%-d %b %Y")) }</title>
+                <title>{ format!("Week of {}: {words}", dates::short_date(week.week_start)) }</title>
             </rect>
         }
     });
@@ -72,7 +73,7 @@ pub fn WeekStrip(props: &WeekStripProps) -> Html {
                 (true, false) => "No",
             };
             vec![
-                AttrValue::from(week.week_start.format("%-d %b %Y").to_string()),
+                AttrValue::from(dates::short_date(week.week_start)),
                 AttrValue::from(answer),
             ]
         })

@@ -5,6 +5,7 @@
 use chrono::NaiveTime;
 use yew::prelude::*;
 
+use crate::model::interaction::time_text;
 use crate::model::{
     Answer, Command, EntryDraft, ExchangeDraft, ExchangeKind, Gesture, Initiator, Interaction,
     InteractionKind, PersonId, PurposeId, Who, PROMISED_LABEL,
@@ -14,7 +15,7 @@ use crate::ui::components::field::{
     indexed_options, parse_day, person_options, pick_indexed, purpose_options, SelectField,
     TextArea, TextField,
 };
-use crate::ui::format;
+use crate::ui::dates;
 use crate::ui::hooks::use_app;
 
 /// Props for [`EntryForm`].
@@ -49,11 +50,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
     let form = use_state(|| Form {
         draft: EntryDraft::of(&props.entry),
         date: props.entry.date.to_string(),
-        time: props
-            .entry
-            .time
-            .map(|t| t.format("%H:%M").to_string())
-            .unwrap_or_default(),
+        time: props.entry.time.map(time_text).unwrap_or_default(),
     });
     let error = use_state(|| None::<String>);
     let date_error = use_state(|| None::<String>);
@@ -233,7 +230,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
         .map(|(i, name)| (i.to_string(), name.clone()))
         .collect();
     let on_close = props.on_close.clone();
-    let title = format!("Edit the entry of {}", format::long_date(props.entry.date));
+    let title = format!("Edit the entry of {}", dates::long_date(props.entry.date));
 
     html! {
         <Dialog title={title} on_close={props.on_close.clone()} class="entry-form">

@@ -15,6 +15,7 @@ use crate::ui::backup::{backup_json, capitalise, download_backup, record_backup,
 use crate::ui::browser;
 use crate::ui::components::import_contacts::{ContactSource, ImportContacts};
 use crate::ui::crypto;
+use crate::ui::dates;
 use crate::ui::hooks::{use_app, use_file_input, AppHandle, FileInputHandle};
 use crate::ui::state::Toast;
 
@@ -463,7 +464,7 @@ fn RestoreSection() -> Html {
             <section class="import-preview" aria-labelledby="restore-preview-title">
                 <h3 id="restore-preview-title">{ "What this backup holds" }</h3>
                 if let Some(exported) = preview.exported {
-                    <p class="muted">{ format!("Exported {}", exported.format("%Y-%m-%d %H:%M UTC")) }</p>
+                    <p class="muted">{ format!("Exported {}", dates::moment(exported)) }</p>
                 }
                 <ul class="import-counts">
                     <li>{ counts_line("People", &preview.people) }</li>

@@ -14,6 +14,7 @@ use crate::ui::components::chart::{BarChart, Category, ChartSeries};
 use crate::ui::components::chart_bars::{BarList, BarRow};
 use crate::ui::components::chart_strip::WeekStrip;
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::dates;
 use crate::ui::hooks::use_app;
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::route::Route;
@@ -71,8 +72,8 @@ fn categories(data: &Insights) -> Vec<Category> {
         .iter()
         .enumerate()
         .map(|(i, bucket)| Category {
-            label: bucket.short_label().into(),
-            long_label: bucket.long_label().into(),
+            label: dates::period_short(bucket).into(),
+            long_label: dates::period_long(bucket).into(),
             mark: (bucket.granularity != Granularity::Year && (i == 0 || bucket.starts_year()))
                 .then(|| bucket.first.year().to_string().into()),
         })
@@ -166,8 +167,8 @@ pub fn InsightsPage() -> Html {
             };
             format!(
                 "{contacts} with {who}, {} to {}.",
-                crate::ui::format::long_date(data.from),
-                crate::ui::format::long_date(data.to)
+                dates::long_date(data.from),
+                dates::long_date(data.to)
             )
         }
         (Ok(_), None) => String::new(),
@@ -284,12 +285,12 @@ fn Charts(props: &ChartsProps) -> Html {
         <div class="chart-grid">
             <section class="card chart-card" aria-labelledby="give-take-title">
                 <h2 id="give-take-title">{ format!("Give and take per {noun}") }</h2>
-                <BarChart id="give-take" summary={data.give_take_summary()} categories={categories.clone()}
+                <BarChart id="give-take" summary={data.give_take_summary(dates::period_long)} categories={categories.clone()}
                     series={give_take} category_header={period_header(data.granularity)} />
             </section>
             <section class="card chart-card" aria-labelledby="new-people-title">
                 <h2 id="new-people-title">{ format!("New people per {noun}") }</h2>
-                <BarChart id="new-people" summary={data.new_people_summary()} {categories}
+                <BarChart id="new-people" summary={data.new_people_summary(dates::period_long)} {categories}
                     series={new_people} category_header={period_header(data.granularity)} />
             </section>
             <section class="card chart-card" aria-labelledby="initiated-title">

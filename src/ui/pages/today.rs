@@ -13,10 +13,10 @@ use crate::model::today::{
 use crate::model::{Command, Journal, PersonId};
 use crate::ui::browser;
 use crate::ui::components::badges::StatusBadge;
-use crate::ui::format;
 use crate::ui::hooks::use_app;
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::route::Route;
+use crate::ui::{dates, format};
 
 /// Rows a list shows before "Show all".
 const SHORT_LIST: usize = 5;
@@ -48,7 +48,7 @@ fn owed_row(journal: &Journal, item: &OwedItem, today: NaiveDate) -> Html {
         <li key={format!("{}-{}", item.interaction, item.exchange)}>
             { person_link(journal, &item.person) }
             <span class="owed-what">{ item.summary() }</span>
-            <span class="muted">{ format!("since {} ({})", format::long_date(item.since), format::relative_day(item.since, today)) }</span>
+            <span class="muted">{ format!("since {} ({})", dates::long_date(item.since), format::relative_day(item.since, today)) }</span>
         </li>
     }
 }
@@ -61,7 +61,7 @@ fn ask_row(journal: &Journal, ask: &OpenAsk, today: NaiveDate) -> Html {
     html! {
         <li key={format!("{}-{}", ask.interaction, ask.exchange)}>
             <a class="person-name" href={Route::Person(ask.person.clone()).href()}>{ ask.sentence(&name) }</a>
-            <span class="muted">{ format!("asked {} ({})", format::long_date(ask.since), format::relative_day(ask.since, today)) }</span>
+            <span class="muted">{ format!("asked {} ({})", dates::long_date(ask.since), format::relative_day(ask.since, today)) }</span>
         </li>
     }
 }
@@ -69,8 +69,8 @@ fn ask_row(journal: &Journal, ask: &OpenAsk, today: NaiveDate) -> Html {
 fn birthday_row(journal: &Journal, birthday: &UpcomingBirthday) -> Html {
     let when = match birthday.in_days {
         0 => "today".to_owned(),
-        1 => format!("tomorrow, {}", birthday.date.format("%a %-d %b")),
-        n => format!("in {n} days, {}", birthday.date.format("%a %-d %b")),
+        1 => format!("tomorrow, {}", dates::day_this_year(birthday.date)),
+        n => format!("in {n} days, {}", dates::day_this_year(birthday.date)),
     };
     let turning = birthday
         .turning
@@ -137,7 +137,7 @@ pub fn TodayPage() -> Html {
         <div class="today">
             <header class="today-header">
                 <h1>{ "Today" }</h1>
-                <p class="today-date muted">{ today.format("%A %-d %B %Y").to_string() }</p>
+                <p class="today-date muted">{ dates::heading_date(today) }</p>
             </header>
             <p class="streak-line" id="streak-line">{ data.streak.message() }</p>
             <div class="today-grid">
@@ -279,7 +279,7 @@ fn DueRow(props: &DueRowProps) -> Html {
                 return;
             };
             let until = snooze_until(today);
-            let message = format!("Snoozed {name} until {}.", format::long_date(until));
+            let message = format!("Snoozed {name} until {}.", dates::long_date(until));
             let command = Command::Snooze {
                 person: id.clone(),
                 until: Some(until),

@@ -200,7 +200,7 @@ export class PersonPage {
     return this.page.getByText(/^Last contact:/);
   }
 
-  /** Opens the editor of the history entry whose button reads e.g. "Edit the coffee of Sat 5 Dec 2026". */
+  /** Opens the editor of the history entry whose button reads e.g. "Edit the coffee of Sat, Dec 5, 2026". */
   async editEntry(name) {
     await this.history.getByRole("button", { name }).click();
     const editor = new EntryDialog(this.page);

@@ -1,0 +1,224 @@
+//! Every date a person reads, in the reader's locale and local time.
+//!
+//! The browser formats them through `Intl.DateTimeFormat` with the reader's
+//! languages (`navigator.languages`), so a German reader sees "Di., 3. März
+//! 2026" where an American one sees "Tue, Mar 3, 2026". Building a formatter
+//! is slow, so each style is built once and kept. Files never come here: they
+//! carry ISO dates, written by the model and the backup formats.
+//!
+//! Host builds (the unit tests) have no `Intl`; there every function falls
+//! back to the ISO form of the date.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::model::insights::{Bucket, Granularity};
+
+/// The day in full, for the Today heading: "Wednesday, March 4, 2026".
+pub fn heading_date(date: NaiveDate) -> String {
+    intl::date(Style::Heading, date)
+}
+
+/// A day in timelines and messages: "Tue, Mar 3, 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    intl::date(Style::Day, date)
+}
+
+/// A day within the coming weeks, without the year: "Wed, Mar 11".
+pub fn day_this_year(date: NaiveDate) -> String {
+    intl::date(Style::DayNoYear, date)
+}
+
+/// A day without its weekday, for dense tables: "Mar 2, 2026".
+pub fn short_date(date: NaiveDate) -> String {
+    intl::date(Style::Plain, date)
+}
+
+/// The month of a day, short, for chart marks: "Mar".
+pub fn month_name(date: NaiveDate) -> String {
+    intl::date(Style::Month, date)
+}
+
+/// A moment, in local time: "Dec 1, 2026, 9:36 PM".
+pub fn moment(time: DateTime<Utc>) -> String {
+    intl::moment(time)
+}
+
+/// A chart bucket's axis label: "Mar", "Q1" or "2026".
+pub fn period_short(bucket: &Bucket) -> String {
+    match bucket.granularity {
+        Granularity::Month => month_name(bucket.start()),
+        Granularity::Quarter => format!("Q{}", (bucket.first.month() - 1) / 3 + 1),
+        Granularity::Year => bucket.first.year().to_string(),
+    }
+}
+
+/// A chart bucket in full: "March 2026", "Jan – Mar 2026" or "2026".
+pub fn period_long(bucket: &Bucket) -> String {
+    match bucket.granularity {
+        Granularity::Month => intl::date(Style::MonthYear, bucket.start()),
+        Granularity::Quarter => intl::range(Style::Months, bucket.start(), bucket.end())
+            .unwrap_or_else(|| bucket.to_string()),
+        Granularity::Year => bucket.first.year().to_string(),
+    }
+}
+
+/// The ways a date is written on screen.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum Style {
+    Heading,
+    Day,
+    DayNoYear,
+    Plain,
+    Month,
+    MonthYear,
+    Months,
+    Moment,
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::cell::OnceCell;
+
+    use chrono::{DateTime, Datelike, NaiveDate, Utc};
+    use js_sys::Intl::{
+        DateTimeFormat, DateTimeFormatOptions, DateTimeStyle, DayFormat, MonthFormat,
+        WeekdayFormat, YearFormat,
+    };
+    use js_sys::{Array, Date};
+    use wasm_bindgen::JsValue;
+
+    use super::Style;
+
+    const STYLES: usize = 8;
+
+    thread_local! {
+        static FORMATTERS: [OnceCell<DateTimeFormat>; STYLES] = Default::default();
+    }
+
+    fn options(style: Style) -> DateTimeFormatOptions {
+        let o = DateTimeFormatOptions::new();
+        let day = |o: &DateTimeFormatOptions, weekday, month| {
+            if let Some(weekday) = weekday {
+                o.set_weekday(weekday);
+            }
+            o.set_day(DayFormat::Numeric);
+            o.set_month(month);
+        };
+        match style {
+            Style::Heading => day(&o, Some(WeekdayFormat::Long), MonthFormat::Long),
+            Style::Day | Style::DayNoYear => {
+                day(&o, Some(WeekdayFormat::Short), MonthFormat::Short)
+            }
+            Style::Plain => day(&o, None, MonthFormat::Short),
+            Style::Month => o.set_month(MonthFormat::Short),
+            Style::MonthYear => o.set_month(MonthFormat::Long),
+            Style::Months => o.set_month(MonthFormat::Short),
+            Style::Moment => {
+                o.set_date_style(DateTimeStyle::Medium);
+                o.set_time_style(DateTimeStyle::Short);
+            }
+        }
+        if !matches!(style, Style::DayNoYear | Style::Month | Style::Moment) {
+            o.set_year(YearFormat::Numeric);
+        }
+        o
+    }
+
+    /// The reader's languages, most wanted first; empty means the browser's default.
+    fn languages() -> Array {
+        web_sys::window()
+            .map(|window| window.navigator().languages())
+            .unwrap_or_default()
+    }
+
+    fn with_formatter<T>(style: Style, f: impl FnOnce(&DateTimeFormat) -> T) -> T {
+        FORMATTERS.with(|cells| {
+            let formatter = cells[style as usize]
+                .get_or_init(|| DateTimeFormat::new(&languages(), &options(style)));
+            f(formatter)
+        })
+    }
+
+    /// Local noon of the day: a whole day away from any edge a time zone could move.
+    fn local_day(date: NaiveDate) -> Date {
+        Date::new_with_year_month_day_hr(
+            date.year().max(0) as u32,
+            date.month0() as i32,
+            date.day() as i32,
+            12,
+        )
+    }
+
+    fn write(style: Style, date: &Date) -> Option<String> {
+        with_formatter(style, |formatter| {
+            formatter
+                .format()
+                .call1(&JsValue::NULL, date)
+                .ok()?
+                .as_string()
+        })
+    }
+
+    pub fn date(style: Style, day: NaiveDate) -> String {
+        write(style, &local_day(day)).unwrap_or_else(|| day.to_string())
+    }
+
+    pub fn range(style: Style, from: NaiveDate, to: NaiveDate) -> Option<String> {
+        with_formatter(style, |formatter| {
+            formatter
+                .format_range(&local_day(from), &local_day(to))
+                .ok()
+                .map(String::from)
+        })
+    }
+
+    pub fn moment(time: DateTime<Utc>) -> String {
+        let date = Date::new(&JsValue::from_f64(time.timestamp_millis() as f64));
+        write(Style::Moment, &date).unwrap_or_else(|| super::iso_moment(time))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod intl {
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    use super::Style;
+
+    pub fn date(_: Style, day: NaiveDate) -> String {
+        day.to_string()
+    }
+
+    pub fn range(_: Style, from: NaiveDate, to: NaiveDate) -> Option<String> {
+        Some(format!("{from} – {to}"))
+    }
+
+    pub fn moment(time: DateTime<Utc>) -> String {
+        super::iso_moment(time)
+    }
+}
+
+/// The fallback for a moment: "2026-12-01 21:36 UTC".
+fn iso_moment(time: DateTime<Utc>) -> String {
+    use chrono::Timelike;
+    format!(
+        "{} {:02}:{:02} UTC",
+        time.date_naive(),
+        time.hour(),
+        time.minute()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_builds_write_iso_dates() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap_or_default();
+        assert_eq!(long_date(day), "2026-03-03");
+        assert_eq!(heading_date(day), "2026-03-03");
+        let noon = day.and_hms_opt(12, 5, 0).unwrap_or_default().and_utc();
+        assert_eq!(moment(noon), "2026-03-03 12:05 UTC");
+    }
+}
