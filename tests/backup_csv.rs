@@ -3,11 +3,14 @@
 //! mapping, and the interactions export.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use chrono::{DateTime, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 use rapport::backup::csv::{push_record, read_records};
 use rapport::backup::*;
 use rapport::model::*;
+use support::real_samples;
 
 const LINKEDIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -253,39 +256,11 @@ fn first_and_last_name_columns_and_mapping_errors() {
     );
 }
 
-/// Every `.csv` file under the folder named by `RAPPORT_SAMPLES`, read at run
-/// time (`make samples` sets it to real exports kept outside the repository),
-/// or `None` when it is not set.
-fn real_samples() -> Option<Vec<(String, Vec<u8>)>> {
-    let root = std::env::var_os("RAPPORT_SAMPLES")?;
-    let mut found = Vec::new();
-    let mut folders = vec![std::path::PathBuf::from(root)];
-    while let Some(folder) = folders.pop() {
-        let entries =
-            std::fs::read_dir(&folder).unwrap_or_else(|err| panic!("{}: {err}", folder.display()));
-        for path in entries.flatten().map(|entry| entry.path()) {
-            if path.is_dir() {
-                folders.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
-            {
-                let bytes =
-                    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-                found.push((path.display().to_string(), bytes));
-            }
-        }
-    }
-    found.sort();
-    assert!(!found.is_empty(), "RAPPORT_SAMPLES holds no .csv file");
-    Some(found)
-}
-
 /// Real LinkedIn exports, when `RAPPORT_SAMPLES` names them: every row is
 /// either imported, with a name, or reported as skipped.
 #[test]
 fn real_samples_import_cleanly() {
-    let Some(samples) = real_samples() else {
+    let Some(samples) = real_samples("csv") else {
         eprintln!("RAPPORT_SAMPLES is not set: no real CSV files checked");
         return;
     };

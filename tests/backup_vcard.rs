@@ -4,10 +4,13 @@
 //! by the importer without loss.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use chrono::DateTime;
 use proptest::prelude::*;
 use rapport::backup::*;
 use rapport::model::{Birthday, Person, PersonId};
+use support::real_samples;
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -405,39 +408,11 @@ proptest! {
     }
 }
 
-/// Every `.vcf` file under the folder named by `RAPPORT_SAMPLES`, read at run
-/// time (`make samples` sets it to real exports kept outside the repository),
-/// or `None` when it is not set.
-fn real_samples() -> Option<Vec<(String, Vec<u8>)>> {
-    let root = std::env::var_os("RAPPORT_SAMPLES")?;
-    let mut found = Vec::new();
-    let mut folders = vec![std::path::PathBuf::from(root)];
-    while let Some(folder) = folders.pop() {
-        let entries =
-            std::fs::read_dir(&folder).unwrap_or_else(|err| panic!("{}: {err}", folder.display()));
-        for path in entries.flatten().map(|entry| entry.path()) {
-            if path.is_dir() {
-                folders.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("vcf"))
-            {
-                let bytes =
-                    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-                found.push((path.display().to_string(), bytes));
-            }
-        }
-    }
-    found.sort();
-    assert!(!found.is_empty(), "RAPPORT_SAMPLES holds no .vcf file");
-    Some(found)
-}
-
 /// Real vCard exports, when `RAPPORT_SAMPLES` names them: each file gives at
 /// least one contact, and every contact, as a person, survives an export.
 #[test]
 fn real_samples_import_cleanly() {
-    let Some(samples) = real_samples() else {
+    let Some(samples) = real_samples("vcf") else {
         eprintln!("RAPPORT_SAMPLES is not set: no real vCard files checked");
         return;
     };

@@ -365,13 +365,7 @@ fn delete_person_archive_keeps_history() {
             now: ts(2024, 6, 1),
         })
         .unwrap();
-    assert_eq!(
-        applied,
-        Applied {
-            people_upserted: BTreeSet::from([pid(1)]),
-            ..Applied::default()
-        }
-    );
+    assert_eq!(applied, person_upserted(1));
     let ana = j.person(&pid(1)).unwrap();
     assert!(ana.archived);
     assert_eq!(ana.updated, ts(2024, 6, 1));
@@ -1010,13 +1004,7 @@ fn edit_person_keeps_created_and_normalises_lists() {
     ];
     ana.emails = vec!["a@x.example".into(), "A@X.example ".into()];
     let applied = j.apply(Action::EditPerson(ana)).unwrap();
-    assert_eq!(
-        applied,
-        Applied {
-            people_upserted: BTreeSet::from([pid(1)]),
-            ..Applied::default()
-        }
-    );
+    assert_eq!(applied, person_upserted(1));
     let ana = j.person(&pid(1)).unwrap();
     assert_eq!(ana.name, "Ana María");
     assert_eq!(ana.created, ts(2020, 1, 1));
@@ -1035,4 +1023,12 @@ fn edit_person_keeps_created_and_normalises_lists() {
     let ana = j.person(&pid(1)).unwrap();
     assert_eq!(ana.role.as_deref(), Some("Editor"));
     assert_eq!(ana.updated, ts(2024, 6, 1));
+}
+
+/// What a change that rewrote one person, and nothing else, reports.
+fn person_upserted(n: u64) -> Applied {
+    Applied {
+        people_upserted: BTreeSet::from([pid(n)]),
+        ..Applied::default()
+    }
 }

@@ -8,7 +8,7 @@ mod support;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use proptest::prelude::*;
-use rapport::model::today::{open_ask_sentence, overview};
+use rapport::model::today::{open_ask_sentence, overview, OwedItem};
 use rapport::model::*;
 use support::{d, person, ts};
 
@@ -421,23 +421,10 @@ fn promises_and_loans_are_owed_the_right_way_and_settle_in_parts() {
     );
     let today = overview(&j, d(2026, 12, 5));
     assert_eq!(
-        today
-            .owed
-            .by_me
-            .iter()
-            .map(|o| o.summary())
-            .collect::<Vec<_>>(),
+        summaries(&today.owed.by_me),
         ["Promised: a review of his CV"]
     );
-    assert_eq!(
-        today
-            .owed
-            .to_me
-            .iter()
-            .map(|o| o.summary())
-            .collect::<Vec<_>>(),
-        ["Promised: an intro"]
-    );
+    assert_eq!(summaries(&today.owed.to_me), ["Promised: an intro"]);
     // Not yet given: it does not count as a give until settled.
     assert_eq!(j.stats(&sam).map(|s| s.gave), Some(0));
     let entry_id = logged.added_entries[0].clone();
@@ -455,12 +442,7 @@ fn promises_and_loans_are_owed_the_right_way_and_settle_in_parts() {
     );
     let today = overview(&j, d(2026, 12, 5));
     assert_eq!(
-        today
-            .owed
-            .by_me
-            .iter()
-            .map(|o| o.summary())
-            .collect::<Vec<_>>(),
+        summaries(&today.owed.by_me),
         ["Promised: a review of his CV (50% left)"]
     );
     let rest = run(
@@ -480,23 +462,13 @@ fn promises_and_loans_are_owed_the_right_way_and_settle_in_parts() {
     run(&mut j, &mut minter, vec![Command::Undo(rest.undo)]);
     let today = overview(&j, d(2026, 12, 5));
     assert_eq!(
-        today
-            .owed
-            .by_me
-            .iter()
-            .map(|o| o.summary())
-            .collect::<Vec<_>>(),
+        summaries(&today.owed.by_me),
         ["Promised: a review of his CV (50% left)"]
     );
     assert_eq!(j.stats(&sam).map(|s| s.gave), Some(0));
     run(&mut j, &mut minter, vec![Command::Undo(half.undo)]);
     assert_eq!(
-        overview(&j, d(2026, 12, 5))
-            .owed
-            .by_me
-            .iter()
-            .map(|o| o.summary())
-            .collect::<Vec<_>>(),
+        summaries(&overview(&j, d(2026, 12, 5)).owed.by_me),
         ["Promised: a review of his CV"]
     );
 }
@@ -755,4 +727,9 @@ proptest! {
         prop_assert_eq!(content(&j), content(&original));
         assert_no_time_went_back(&original_times, &j);
     }
+}
+
+/// What Today's "You owe" or "They owe" list says, line by line.
+fn summaries(list: &[OwedItem]) -> Vec<String> {
+    list.iter().map(OwedItem::summary).collect()
 }

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use rapport::model::demo::generate_with;
 use rapport::model::{
     Action, Command, EntryDraft, Initiator, Interaction, InteractionId, InteractionKind, Journal,
-    Minter, Who,
+    Minter, PersonId, Who,
 };
 use rapport::storage::local::LocalBackend;
 use rapport::storage::{lock, usage, Store};
@@ -55,20 +55,26 @@ fn stats(mut samples: Vec<f64>) -> String {
     )
 }
 
-/// Median, min and max milliseconds to save one new interaction into a stored
-/// journal of `people` people and `interactions` interactions.
-fn save_cost(people: usize, interactions: usize) -> String {
+/// A demo journal of this size stored in a cleared localStorage and loaded back
+/// as a tab would, with the first person in it.
+fn stored_demo(people: usize, interactions: usize) -> (Store<LocalBackend>, Journal, PersonId) {
     local_storage().clear().expect("cleared");
     let journal = generate_with(11, people, interactions, today()).expect("demo journal");
     let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "bn").expect("loads");
     store.replace_all(&journal).expect("stored");
-    let (mut store, mut journal) =
-        Store::load(LocalBackend::open().expect("opens"), "bm").expect("loads");
+    let (store, journal) = Store::load(LocalBackend::open().expect("opens"), "bm").expect("loads");
     let someone = journal
         .people()
         .next()
         .map(|p| p.id.clone())
         .expect("a person");
+    (store, journal, someone)
+}
+
+/// Median, min and max milliseconds to save one new interaction into a stored
+/// journal of `people` people and `interactions` interactions.
+fn save_cost(people: usize, interactions: usize) -> String {
+    let (mut store, mut journal, someone) = stored_demo(people, interactions);
     let stamp = Utc
         .with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
         .single()
@@ -199,17 +205,7 @@ fn step(
 /// edit, each until stored, with a journal of this size; then the most head
 /// writes any one step made.
 fn command_costs(people: usize, interactions: usize) -> [String; 4] {
-    local_storage().clear().expect("cleared");
-    let journal = generate_with(11, people, interactions, today()).expect("demo journal");
-    let (mut store, _) = Store::load(LocalBackend::open().expect("opens"), "cn").expect("loads");
-    store.replace_all(&journal).expect("stored");
-    let (mut store, mut journal) =
-        Store::load(LocalBackend::open().expect("opens"), "cm").expect("loads");
-    let someone = journal
-        .people()
-        .next()
-        .map(|p| p.id.clone())
-        .expect("a person");
+    let (mut store, mut journal, someone) = stored_demo(people, interactions);
     let mut minter = BenchMinter(7);
     let (mut log, mut edit, mut undo) = (Vec::new(), Vec::new(), Vec::new());
     let mut most_writes = 0;

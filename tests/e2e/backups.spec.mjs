@@ -4,7 +4,6 @@
 import { fileURLToPath } from "node:url";
 import { test, expect } from "./support/fixtures.mjs";
 import { AppPage, PeoplePage, PersonDialog, PersonPage } from "./pages/app.mjs";
-import { BackupsPage } from "./pages/backups.mjs";
 
 // Contact exports written for the tests (see tests/fixtures/contacts/README.md).
 const FIXTURES = new URL("../fixtures/contacts/", import.meta.url);
@@ -36,11 +35,7 @@ async function logAsk(page, what) {
   await expect(dialog).toBeHidden();
 }
 
-test("export, start over, import: the people and their counters are back", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const person = new PersonPage(page);
-  const backups = new BackupsPage(page);
+test("export, start over, import: the people and their counters are back", async ({ page, app, people, person, backups }) => {
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace", org: "Analytical Engines" }, { name: "Grace Hopper", org: "US Navy" }]);
   await logAsk(page, "a reference");
@@ -80,10 +75,7 @@ test("export, start over, import: the people and their counters are back", async
   await expect(person.counters).toHaveText(counters);
 });
 
-test("merging an older backup keeps the newer edit and lists the conflict", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("merging an older backup keeps the newer edit and lists the conflict", async ({ page, app, people, backups }) => {
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace", org: "Analytical Engines" }]);
   await backups.open();
@@ -112,10 +104,7 @@ test("merging an older backup keeps the newer edit and lists the conflict", asyn
   await expect(page.locator(".person-header")).not.toContainText("Analytical Engines");
 });
 
-test("replace, then undo the import", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("replace, then undo the import", async ({ page, app, people, backups }) => {
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace" }]);
   await backups.open();
@@ -143,10 +132,7 @@ test("replace, then undo the import", async ({ page }) => {
   await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
 });
 
-test("a rejected file says exactly where it is wrong and changes nothing", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("a rejected file says exactly where it is wrong and changes nothing", async ({ page, app, people, backups }) => {
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace" }]);
   await backups.open();
@@ -169,10 +155,7 @@ test("a rejected file says exactly where it is wrong and changes nothing", async
   await expect(people.names()).toHaveText(["Ada Lovelace"]);
 });
 
-test("an encrypted backup needs its passphrase; a wrong one changes nothing", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("an encrypted backup needs its passphrase; a wrong one changes nothing", async ({ page, app, people, backups }) => {
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace" }]);
   await backups.open();
@@ -206,10 +189,7 @@ test("an encrypted backup needs its passphrase; a wrong one changes nothing", as
   await expect(people.names()).toHaveText(["Ada Lovelace"]);
 });
 
-test("phone contacts from a vCard file", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("phone contacts from a vCard file", async ({ page, app, people, backups }) => {
   await app.open();
   // The welcome screen's link lands on the vCard section.
   await page.getByRole("link", { name: "Import your phone's contacts" }).click();
@@ -246,10 +226,7 @@ test("phone contacts from a vCard file", async ({ page }) => {
   await expect(people.names()).toHaveCount(2);
 });
 
-test("LinkedIn connections with their organisation and role", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("LinkedIn connections with their organisation and role", async ({ page, app, people, backups }) => {
   // Six connections, one of them a hidden member with no name: reported and skipped.
   const rows = 5;
 
@@ -277,10 +254,7 @@ test("LinkedIn connections with their organisation and role", async ({ page }) =
   await expect(page.locator(".person-header")).toContainText("Head of Data, Europe, Harbor Analytics");
 });
 
-test("a spreadsheet of contacts, with its columns named by hand", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("a spreadsheet of contacts, with its columns named by hand", async ({ page, app, people, backups }) => {
   await app.open();
   await backups.open();
   const csv = "Who,Where,Reach\nMarie Curie,Radium Institute,marie@example.org\n<b>Pierre</b>,Sorbonne,pierre@example.org\n";
@@ -302,9 +276,7 @@ test("a spreadsheet of contacts, with its columns named by hand", async ({ page 
   await expect(page.getByRole("region", { name: "About" })).toContainText("marie@example.org");
 });
 
-test("exports for other tools: contacts, interactions and a calendar", async ({ page }) => {
-  const app = new AppPage(page);
-  const backups = new BackupsPage(page);
+test("exports for other tools: contacts, interactions and a calendar", async ({ page, app, backups }) => {
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace", org: "Analytical Engines", birthday: "1815-12-10", every: 14 }]);
   await logAsk(page, "a reference");
@@ -322,9 +294,7 @@ test("exports for other tools: contacts, interactions and a calendar", async ({ 
   expect(ics.text).toContain("Ada Lovelace's birthday");
 });
 
-test("a backup older than 30 days gets a nudge, on the Backups page and in Settings", async ({ page }) => {
-  const app = new AppPage(page);
-  const backups = new BackupsPage(page);
+test("a backup older than 30 days gets a nudge, on the Backups page and in Settings", async ({ page, app, backups }) => {
   await app.open();
   await page.evaluate(() =>
     localStorage.setItem("rapport/last-backup", JSON.stringify(new Date(Date.now() - 40 * 86400000).toISOString())),
@@ -349,10 +319,7 @@ function vcardFile(cards) {
   return { name: "contacts.vcf", mimeType: "text/vcard", buffer: Buffer.from(`${text}\r\n`) };
 }
 
-test("contacts: a shared name alone is shown but added; a shared phone is merged", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("contacts: a shared name alone is shown but added; a shared phone is merged", async ({ page, app, people, backups }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await app.open();
   await backups.open();
@@ -390,10 +357,7 @@ test("contacts: a shared name alone is shown but added; a shared phone is merged
   await expect(people.names()).toHaveText(["Sam Lee", "Sam Lee", "Sam Lee"]);
 });
 
-test("a backup with a key written twice is refused at both places and changes nothing", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("a backup with a key written twice is refused at both places and changes nothing", async ({ page, app, people, backups }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace" }]);
@@ -443,10 +407,7 @@ test("a backup with a key written twice is refused at both places and changes no
   await expect(people.names()).toHaveText(["Ada Lovelace"]);
 });
 
-test("a merge keeps both of two people made separately with the same id", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const backups = new BackupsPage(page);
+test("a merge keeps both of two people made separately with the same id", async ({ page, app, people, backups }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await app.open();
   await addPeople(page, [{ name: "Ada Lovelace" }]);

@@ -2,7 +2,7 @@
 // It carries the words the welcome screen opens with, so a first visit reads
 // them at once, while the wasm downloads.
 import { test, expect } from "./support/fixtures.mjs";
-import { AppPage, PeoplePage } from "./pages/app.mjs";
+import { PeoplePage } from "./pages/app.mjs";
 
 // The service worker would answer the wasm request from its cache, past the
 // route that holds it back.
@@ -16,8 +16,7 @@ async function holdBackTheApp(page) {
 const intro = (page) => page.getByText(/^Rapport helps you keep relationships steady and two-way/);
 const opening = (page) => page.getByText("Opening your journal…");
 
-test("a first visit reads the welcome at once, in the words the app then shows", async ({ page }) => {
-  const app = new AppPage(page);
+test("a first visit reads the welcome at once, in the words the app then shows", async ({ page, app }) => {
   await holdBackTheApp(page);
   await page.goto("./");
   await expect(app.welcomeHeading).toBeVisible();
@@ -38,8 +37,7 @@ test("a first visit reads the welcome at once, in the words the app then shows",
   expect(await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).length)).toBe(1);
 });
 
-test("a returning visit gets the splash, then Today rather than the welcome", async ({ page }) => {
-  const app = new AppPage(page);
+test("a returning visit gets the splash, then Today rather than the welcome", async ({ page, app }) => {
   await app.open("./#/people");
   await new PeoplePage(page).addSomeone({ name: "Ines Duarte" });
   await expect(page.getByText("Ines Duarte").first()).toBeVisible();

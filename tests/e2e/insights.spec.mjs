@@ -153,8 +153,7 @@ test("narrowing to a circle and to other time ranges", async ({ page }) => {
 
 // Screenshots for the README: Today and Insights with the demo journal, on a
 // phone and a desktop, light and dark.
-test("screenshots of Today and Insights", async ({ page }) => {
-  const app = new AppPage(page);
+test("screenshots of Today and Insights", async ({ page, app }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await freezeClock(page);
   await app.open();

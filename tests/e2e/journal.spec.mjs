@@ -1,13 +1,9 @@
 // A new user's walk through Rapport: start empty, add people, log contacts with
 // exchanges, watch the counters and nudges move, search, delete and undo, reload.
 import { test, expect } from "./support/fixtures.mjs";
-import { AppPage, PeoplePage, PersonPage, QuickLog } from "./pages/app.mjs";
+import { PeoplePage, QuickLog } from "./pages/app.mjs";
 
-test("a new user's first week with Rapport", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const person = new PersonPage(page);
-  const log = new QuickLog(page);
+test("a new user's first week with Rapport", async ({ page, app, people, person, log }) => {
 
   await app.open();
   await expect(app.welcomeHeading).toBeVisible();
@@ -111,9 +107,7 @@ test("a new user's first week with Rapport", async ({ page }) => {
   await expect(person.counters).toContainText("they asked 4");
 });
 
-test("typed markup always shows as text and never runs", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
+test("typed markup always shows as text and never runs", async ({ page, app, people }) => {
   let dialogs = 0;
   page.on("dialog", async (dialog) => {
     dialogs++;
@@ -131,9 +125,7 @@ test("typed markup always shows as text and never runs", async ({ page }) => {
   expect(dialogs).toBe(0);
 });
 
-test("mistakes get a message next to the field and nothing is saved", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
+test("mistakes get a message next to the field and nothing is saved", async ({ page, app, people }) => {
   await app.open();
   await app.go("People");
   await page.getByRole("button", { name: "Add someone" }).first().click();
@@ -163,8 +155,7 @@ test("mistakes get a message next to the field and nothing is saved", async ({ p
   await expect(app.welcomeHeading).toBeVisible();
 });
 
-test("the keyboard reaches everything, and dialogs trap and return focus", async ({ page }) => {
-  const app = new AppPage(page);
+test("the keyboard reaches everything, and dialogs trap and return focus", async ({ page, app }) => {
   await app.open();
   await app.go("People");
   const add = page.getByRole("button", { name: "Add someone" }).first();

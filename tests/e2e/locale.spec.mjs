@@ -3,7 +3,6 @@
 // preview, read by an American and by a German reader in Berlin on Wednesday
 // 4 March 2026 (noon UTC, 13:00 in Berlin).
 import { test, expect } from "./support/fixtures.mjs";
-import { AppPage, PeoplePage, PersonPage } from "./pages/app.mjs";
 import { BackupsPage } from "./pages/backups.mjs";
 import { TodayScreen, freezeClock, logContact } from "./pages/insights.mjs";
 
@@ -33,10 +32,7 @@ for (const reader of READERS) {
   test.describe(reader.locale, () => {
     test.use({ locale: reader.locale, timezoneId: "Europe/Berlin", viewport: { width: 390, height: 844 } });
 
-    test(`dates read the ${reader.locale} way on Today, a person page and a backup's preview`, async ({ page }) => {
-      const app = new AppPage(page);
-      const people = new PeoplePage(page);
-      const person = new PersonPage(page);
+    test(`dates read the ${reader.locale} way on Today, a person page and a backup's preview`, async ({ page, app, people, person }) => {
       const today = new TodayScreen(page);
       const backups = new BackupsPage(page);
       await freezeClock(page);

@@ -60,8 +60,7 @@ const profileTest = test.extend({
 
 test.describe("installable", () => {
   for (const [where, base] of BOTH) {
-    test(`the manifest, icons and iOS tags are in place, ${where}`, async ({ page, request }) => {
-      const app = new AppPage(page);
+    test(`the manifest, icons and iOS tags are in place, ${where}`, async ({ page, request, app }) => {
       await app.open(base);
 
       const href = await page.locator('link[rel="manifest"]').getAttribute("href");
@@ -218,8 +217,7 @@ test.describe("offline", () => {
   // Written against the People screen's contract: on #/people (the nav link
   // "People"), "Add someone" opens a dialog with a "Name" text box and a
   // "Save" button; a saved person is a link in the list.
-  test("a person added online is still there after reloading offline", async ({ page, context }) => {
-    const app = new AppPage(page);
+  test("a person added online is still there after reloading offline", async ({ page, context, app }) => {
     const pwa = new PwaPage(page);
     const people = new PeopleScreen(page);
     await app.open(ROOT_URL);

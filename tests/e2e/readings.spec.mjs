@@ -2,17 +2,14 @@
 // ago is not overdue the day they are added, balances with few exchanges show
 // their counts, and the usual circle on Insights is the one chosen in Settings.
 import { test, expect } from "./support/fixtures.mjs";
-import { AppPage, PeoplePage, PersonPage, PersonRow, SettingsScreen } from "./pages/app.mjs";
+import { PersonRow, SettingsScreen } from "./pages/app.mjs";
 import { InsightsScreen, TodayScreen, freezeClock, logContact } from "./pages/insights.mjs";
 
 test.use({ timezoneId: "UTC", viewport: { width: 390, height: 844 } });
 
 const CIRCLE = "Usual circle and everyone else";
 
-test("add a person met in 2015, and see they are not overdue", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const person = new PersonPage(page);
+test("add a person met in 2015, and see they are not overdue", async ({ page, app, people, person }) => {
   const today = new TodayScreen(page);
   await freezeClock(page);
   await app.open();
@@ -43,10 +40,7 @@ test("add a person met in 2015, and see they are not overdue", async ({ page }) 
   await app.expectNoAxeViolations();
 });
 
-test("a single favour reads as its counts, and the balance order explains itself", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
-  const person = new PersonPage(page);
+test("a single favour reads as its counts, and the balance order explains itself", async ({ page, app, people, person }) => {
   await freezeClock(page);
   await app.open();
 
@@ -78,9 +72,7 @@ test("a single favour reads as its counts, and the balance order explains itself
   await expect(page.locator(".balance-line")).toHaveText("So far only you have given.");
 });
 
-test("choose the usual circle in Settings, and see Insights follow", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
+test("choose the usual circle in Settings, and see Insights follow", async ({ page, app, people }) => {
   const settings = new SettingsScreen(page);
   const insights = new InsightsScreen(page);
   await freezeClock(page);

@@ -100,8 +100,7 @@ test("archive hides someone from the list, and merge keeps every interaction", a
   await expect(page.getByText("Nobody matches.")).toBeVisible();
 });
 
-test("the theme and the purposes are the user's to set, and they persist", async ({ page }) => {
-  const app = new AppPage(page);
+test("the theme and the purposes are the user's to set, and they persist", async ({ page, app }) => {
   await app.open("./#/settings");
   await page.getByRole("radio", { name: "Dark" }).check();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");

@@ -1,9 +1,7 @@
 import { test, expect } from "./support/fixtures.mjs";
-import { AppPage } from "./pages/app.mjs";
 import { SUBPATH_URL } from "./playwright.config.mjs";
 
-test("the first screen says what Rapport is for, and survives a reload", async ({ page, guard }) => {
-  const app = new AppPage(page);
+test("the first screen says what Rapport is for, and survives a reload", async ({ page, guard, app }) => {
   await app.open();
   await expect(page).toHaveTitle("Rapport");
   await expect(app.welcomeHeading).toBeVisible();
@@ -15,8 +13,7 @@ test("the first screen says what Rapport is for, and survives a reload", async (
   expect(guard.requests.some((url) => url.endsWith(".wasm")), "the wasm module was fetched").toBe(true);
 });
 
-test("dist works when served from a sub-path", async ({ page }) => {
-  const app = new AppPage(page);
+test("dist works when served from a sub-path", async ({ page, app }) => {
   const wasm = page.waitForResponse((res) => res.url().endsWith(".wasm"));
   await app.open(SUBPATH_URL);
   const response = await wasm;

@@ -27,9 +27,7 @@ async function rapportEntries(page) {
   );
 }
 
-test("a full quota keeps the change on screen, warns, offers a backup, and loses nothing stored", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
+test("a full quota keeps the change on screen, warns, offers a backup, and loses nothing stored", async ({ page, app, people }) => {
   await app.open();
   await app.go("People");
   await people.addSomeone({ name: "Ada Lovelace" });
@@ -70,9 +68,7 @@ test("a full quota keeps the change on screen, warns, offers a backup, and loses
   await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
 });
 
-test("without space, a reload shows what was stored before, intact", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
+test("without space, a reload shows what was stored before, intact", async ({ page, app, people }) => {
   await app.open();
   await app.go("People");
   await people.addSomeone({ name: "Ada Lovelace" });
@@ -120,8 +116,7 @@ test("two tabs see each other's changes within a second and lose nothing", async
   await expect(new PeoplePage(first).names()).toHaveText(everyone);
 });
 
-test("damaged storage gets a recovery screen, never a wipe", async ({ page, guard }) => {
-  const app = new AppPage(page);
+test("damaged storage gets a recovery screen, never a wipe", async ({ page, guard, app }) => {
   await app.open();
   await app.go("People");
   await new PeoplePage(page).addSomeone({ name: "Ada Lovelace" });
@@ -146,8 +141,7 @@ test("damaged storage gets a recovery screen, never a wipe", async ({ page, guar
   expect(guard.errors).toEqual([]);
 });
 
-test("data from a newer version is left alone and the app asks to be updated", async ({ page }) => {
-  const app = new AppPage(page);
+test("data from a newer version is left alone and the app asks to be updated", async ({ page, app }) => {
   await app.open();
   await app.go("People");
   await new PeoplePage(page).addSomeone({ name: "Ada Lovelace" });

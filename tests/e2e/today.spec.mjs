@@ -2,14 +2,12 @@
 // the app's own forms, then the demo journal, whose numbers the host tests
 // compute (tests/model_today_screen.rs).
 import { test, expect } from "./support/fixtures.mjs";
-import { AppPage, PeoplePage } from "./pages/app.mjs";
 import { TodayScreen, freezeClock, loadDemoJournal, logContact } from "./pages/insights.mjs";
 
 // Dates are written the en-US way (tests/e2e/locale.spec.mjs covers other locales).
 test.use({ locale: "en-US", timezoneId: "UTC" });
 
-test("an empty journal shows the welcome on Today and on Insights", async ({ page }) => {
-  const app = new AppPage(page);
+test("an empty journal shows the welcome on Today and on Insights", async ({ page, app }) => {
   await freezeClock(page);
   await app.open();
   await expect(app.welcomeHeading).toBeVisible();
@@ -19,9 +17,7 @@ test("an empty journal shows the welcome on Today and on Insights", async ({ pag
   await expect(app.welcomeHeading).toBeVisible();
 });
 
-test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed in", async ({ page }) => {
-  const app = new AppPage(page);
-  const people = new PeoplePage(page);
+test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed in", async ({ page, app, people }) => {
   const today = new TodayScreen(page);
   await freezeClock(page);
   await app.open();
@@ -119,8 +115,7 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
   await app.expectNoAxeViolations();
 });
 
-test("the demo journal's Today, as the host tests compute it", async ({ page }) => {
-  const app = new AppPage(page);
+test("the demo journal's Today, as the host tests compute it", async ({ page, app }) => {
   const today = new TodayScreen(page);
   await freezeClock(page);
   await app.open();

@@ -369,3 +369,35 @@ impl Shared {
         }
     }
 }
+
+/// Every file with `extension` under the folder named by `RAPPORT_SAMPLES`, read
+/// at run time (`make samples` sets it to real exports kept outside the
+/// repository), or `None` when it is not set.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn real_samples(extension: &str) -> Option<Vec<(String, Vec<u8>)>> {
+    let root = std::env::var_os("RAPPORT_SAMPLES")?;
+    let mut found = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(root)];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).unwrap_or_else(|err| panic!("{}: {err}", folder.display()));
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case(extension))
+            {
+                let bytes =
+                    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+                found.push((path.display().to_string(), bytes));
+            }
+        }
+    }
+    found.sort();
+    assert!(
+        !found.is_empty(),
+        "RAPPORT_SAMPLES holds no .{extension} file"
+    );
+    Some(found)
+}

@@ -1,8 +1,17 @@
 // Shared fixtures: every test watches the console and the network, and fails
-// if the page logged an error or asked anything of another origin.
+// if the page logged an error or asked anything of another origin. The page
+// objects a test names (`app`, `people`, `person`, `log`, `backups`) are made
+// here, once, for the test's page.
 import { test as base, expect } from "@playwright/test";
+import { AppPage, PeoplePage, PersonPage, QuickLog } from "../pages/app.mjs";
+import { BackupsPage } from "../pages/backups.mjs";
 
 export const test = base.extend({
+  app: async ({ page }, use) => use(new AppPage(page)),
+  people: async ({ page }, use) => use(new PeoplePage(page)),
+  person: async ({ page }, use) => use(new PersonPage(page)),
+  log: async ({ page }, use) => use(new QuickLog(page)),
+  backups: async ({ page }, use) => use(new BackupsPage(page)),
   guard: [
     async ({ page }, use) => {
       const guard = { errors: [], requests: [], allowConsoleErrors: false };
