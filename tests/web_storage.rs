@@ -6,10 +6,9 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use rapport::model::{Action, Journal};
+use rapport::model::Journal;
 use rapport::storage::layout::{make_version, HEAD_KEY};
-use rapport::storage::local::LocalBackend;
-use rapport::storage::{usage, Backend, LoadError, SaveError, Store};
+use rapport::storage::{usage, Backend};
 use support::browser::*;
 use support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
