@@ -372,6 +372,11 @@ fn say_no_and_one_sided_nudges() {
         }),
         "It's been 40 days since you were in touch, past your maximum of 30 days."
     );
+    // With the threshold set to one ask, the line still reads as English.
+    assert_eq!(
+        short_message(&rapport::model::Nudge::OkayToSayNo { their_asks: 1 }),
+        "Asked once; you never said no."
+    );
     assert_eq!(
         nudges.one_sided[1].nudges[1].message(),
         "3 of your last 3 contacts carried an ask from you. Reach out sometimes just to connect."

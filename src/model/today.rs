@@ -214,7 +214,10 @@ pub fn today_nudges(journal: &Journal, today: NaiveDate) -> TodayNudges {
 pub fn short_message(nudge: &Nudge) -> String {
     match nudge {
         Nudge::OkayToSayNo { their_asks } => {
-            format!("Asked {their_asks} times; you never said no.")
+            format!(
+                "Asked {}; you never said no.",
+                super::words::times(*their_asks)
+            )
         }
         Nudge::TwoWayStreet { streak } => format!("You made the last {streak} contacts."),
         Nudge::OnlyWhenYouNeedSomething { with_ask, of } => {

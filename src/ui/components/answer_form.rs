@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::model::{Answer, Command, ExchangeId, InteractionId};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
-use crate::ui::components::field::{parse_day, TextField};
+use crate::ui::components::field::{labels, parse_day, TextField};
 use crate::ui::hooks::use_app;
 
 /// The answers an open ask can get.
@@ -69,7 +69,7 @@ pub fn AnswerForm(props: &AnswerFormProps) -> Html {
                 <p>{ props.sentence.clone() }</p>
                 if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
                 <fieldset class="radios">
-                    <legend>{ "The answer" }</legend>
+                    <legend>{ labels::THE_ANSWER }</legend>
                     { for ANSWERS.into_iter().enumerate().map(|(i, value)| {
                         let answer = answer.clone();
                         let id = format!("answer-{i}");

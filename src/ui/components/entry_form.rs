@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{
-    indexed_options, parse_day, person_options, pick_indexed, purpose_options, SelectField,
+    indexed_options, labels, parse_day, person_options, pick_indexed, purpose_options, SelectField,
     TextArea, TextField,
 };
 use crate::ui::dates;
@@ -262,10 +262,10 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
                     value={position_of(&InteractionKind::ALL, &form.draft.kind)}
                     on_change={update(|f, v| if let Some(k) = pick_indexed(&InteractionKind::ALL, &v) { f.draft.kind = k })} />
                 <fieldset class="radios">
-                    <legend>{ "Who reached out" }</legend>
+                    <legend>{ labels::WHO_REACHED_OUT }</legend>
                     { for Initiator::ALL.into_iter().map(initiator_radio) }
                 </fieldset>
-                <SelectField id="entry-purpose" label="What it was for" options={purposes}
+                <SelectField id="entry-purpose" label={labels::WHAT_IT_WAS_FOR} options={purposes}
                     value={form.draft.purpose.as_ref().map(|p| p.to_string()).unwrap_or_default()}
                     on_change={update(|f, v| f.draft.purpose = v.parse::<PurposeId>().ok())} />
                 { for form.draft.exchanges.iter().enumerate().map(|(i, exchange)| {
@@ -285,12 +285,12 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
                                 on_change={edit_exchange(i, |x, v| if let Some(g) = pick_indexed(&Gesture::ALL, &v) { x.gesture = g })} />
                             <TextField id={format!("entry-x{n}-what")} label="What" value={exchange.note.clone()}
                                 on_change={edit_exchange(i, |x, v| x.note = v)} />
-                            <SelectField id={format!("entry-x{n}-kind")} label="Kind"
+                            <SelectField id={format!("entry-x{n}-kind")} label={labels::KIND}
                                 options={indexed_options(ExchangeKind::ALL.iter().map(|k| k.label()))}
                                 value={position_of(&ExchangeKind::ALL, &exchange.kind)}
                                 on_change={edit_exchange(i, |x, v| if let Some(k) = pick_indexed(&ExchangeKind::ALL, &v) { x.kind = k })} />
                             if is_ask {
-                                <SelectField id={format!("entry-x{n}-answer")} label="The answer"
+                                <SelectField id={format!("entry-x{n}-answer")} label={labels::THE_ANSWER}
                                     options={indexed_options(Answer::ALL.iter().map(|a| a.label()))}
                                     value={position_of(&Answer::ALL, &exchange.answer)}
                                     on_change={edit_exchange(i, |x, v| if let Some(a) = pick_indexed(&Answer::ALL, &v) { x.answer = a })} />

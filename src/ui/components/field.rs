@@ -3,6 +3,18 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// The labels the quick log and the entry editor share, so both ask the same way.
+pub mod labels {
+    /// The legend of the "I did / They did / Both of us" choice.
+    pub const WHO_REACHED_OUT: &str = "Who reached out";
+    /// The purpose menu.
+    pub const WHAT_IT_WAS_FOR: &str = "What it was for";
+    /// The kind of a favour, intro, loan…
+    pub const KIND: &str = "Kind";
+    /// Granted, said no, withdrawn or not answered yet.
+    pub const THE_ANSWER: &str = "The answer";
+}
+
 /// A text-like input.
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {

@@ -15,7 +15,8 @@ use crate::model::{
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{
-    indexed_options, parse_day, pick_indexed, purpose_options, SelectField, TextArea, TextField,
+    indexed_options, labels, parse_day, pick_indexed, purpose_options, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::hooks::use_app;
 
@@ -302,10 +303,10 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                         error={date_error} on_change={{ let date = date.clone(); Callback::from(move |v| date.set(v)) }} />
                 </div>
                 <fieldset class="radios">
-                    <legend>{ "Who reached out" }</legend>
+                    <legend>{ labels::WHO_REACHED_OUT }</legend>
                     { for Initiator::ALL.into_iter().map(initiator_radio) }
                 </fieldset>
-                <SelectField id="quick-log-purpose" label="What it was for" options={purposes} value={(*purpose).clone()}
+                <SelectField id="quick-log-purpose" label={labels::WHAT_IT_WAS_FOR} options={purposes} value={(*purpose).clone()}
                     on_change={{ let purpose = purpose.clone(); Callback::from(move |v| purpose.set(v)) }} />
                 <SelectField id="quick-log-exchange" label="Anything asked or given?"
                     options={std::iter::once((String::new(), "Nothing asked or given".to_owned()))
@@ -318,7 +319,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                         <TextField id="quick-log-what" label="What" value={(*what).clone()}
                             hint={AttrValue::from("For example: an intro to their manager, advice on a CV")}
                             on_change={{ let what = what.clone(); Callback::from(move |v| what.set(v)) }} />
-                        <SelectField id="quick-log-exchange-kind" label="Kind"
+                        <SelectField id="quick-log-exchange-kind" label={labels::KIND}
                             options={indexed_options(ExchangeKind::ALL.iter().map(|k| k.label()))}
                             value={ExchangeKind::ALL.iter().position(|k| k == &*exchange_kind).unwrap_or(0).to_string()}
                             on_change={{
@@ -331,7 +332,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
                             }} />
                         if chosen_gesture.asker().is_some() {
                             <fieldset class="radios">
-                                <legend>{ "The answer" }</legend>
+                                <legend>{ labels::THE_ANSWER }</legend>
                                 { for LOGGED_ANSWERS.into_iter().map(|value| {
                                     let answer = answer.clone();
                                     let id = format!("quick-log-answer-{}", Answer::ALL.iter().position(|a| *a == value).unwrap_or(0));

@@ -13,6 +13,7 @@ use crate::ui::browser;
 use crate::ui::components::chart::{BarChart, Category, ChartSeries};
 use crate::ui::components::chart_bars::{BarList, BarRow};
 use crate::ui::components::chart_strip::WeekStrip;
+use crate::ui::components::field::labels;
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::dates;
 use crate::ui::hooks::use_app;
@@ -309,7 +310,7 @@ fn Charts(props: &ChartsProps) -> Html {
                 }
             </section>
             <section class="card chart-card" aria-labelledby="purposes-title">
-                <h2 id="purposes-title">{ "What it was for" }</h2>
+                <h2 id="purposes-title">{ labels::WHAT_IT_WAS_FOR }</h2>
                 <BarList id="purposes" summary={data.purposes_summary()} rows={purposes}
                     headers={(AttrValue::from("Purpose"), AttrValue::from("Contacts"))} />
             </section>
