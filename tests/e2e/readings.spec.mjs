@@ -116,6 +116,8 @@ test("choose the usual circle in Settings, and see Insights follow", async ({ pa
   // Adding "neighbours" brings Laurie in; the choice survives a reload.
   await app.go("Settings");
   await settings.circleChoice("neighbours").check();
+  // The change is stored once the toast says so; only then is a reload safe.
+  await expect(app.toast).toContainText("Settings saved.");
   await page.reload();
   await app.waitUntilReady();
   await expect(settings.circleChoice("crew")).toBeChecked();
