@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::backup::MAX_IMPORT_BYTES;
-pub use crate::model::words::capitalise;
+use crate::model::words::capitalise;
 use crate::model::Journal;
 use crate::storage::preferences::Preferences;
 

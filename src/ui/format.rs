@@ -67,9 +67,6 @@ pub fn counters_sentence(stats: &PersonStats) -> String {
     )
 }
 
-/// Dates live in [`crate::ui::dates`]; the timelines reach them from here too.
-pub use crate::ui::dates::long_date;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,8 +12,8 @@ use crate::backup::{
     find_duplicates, import_csv, import_linkedin, import_vcard, sniff_csv, ColumnMapping,
     ContactImport, CsvPreview, DuplicateOf, LikelyDuplicate, MatchReason,
 };
+use crate::model::words::capitalise;
 use crate::model::{Command, Person, PersonId};
-use crate::ui::backup::capitalise;
 use crate::ui::browser;
 use crate::ui::hooks::{use_app, use_file_input, FileInputHandle};
 use crate::ui::state::Toast;

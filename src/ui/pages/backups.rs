@@ -10,8 +10,9 @@ use crate::backup::{
     apply_import, detect_backup_kind, parse_backup, parse_envelope, preview, BackupKind, Envelope,
     Mode, Newer, ParsedBackup, Preview, RecordKind,
 };
+use crate::model::words::capitalise;
 use crate::model::Journal;
-use crate::ui::backup::{backup_json, capitalise, download_backup, record_backup, LastBackup};
+use crate::ui::backup::{backup_json, download_backup, record_backup, LastBackup};
 use crate::ui::browser;
 use crate::ui::components::import_contacts::{ContactSource, ImportContacts};
 use crate::ui::crypto;

@@ -16,6 +16,7 @@ use crate::ui::components::dialog::Dialog;
 use crate::ui::components::entry_form::EntryForm;
 use crate::ui::components::field::{person_options, SelectField};
 use crate::ui::components::person_form::PersonForm;
+use crate::ui::dates;
 use crate::ui::format;
 use crate::ui::hooks::{navigate, use_app, AppHandle};
 use crate::ui::route::Route;
@@ -224,7 +225,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                             let sentence = ask.sentence(&person.name);
                             html! {
                                 <li>
-                                    <span>{ format!("{sentence} Asked {}.", format::long_date(ask.since)) }</span>
+                                    <span>{ format!("{sentence} Asked {}.", dates::long_date(ask.since)) }</span>
                                     <button type="button" class="button small"
                                         aria-label={format!("Record the answer: {sentence}")}
                                         onclick={set_open(Open::Answer(ask.interaction.clone(), ask.exchange.clone(), sentence.clone()))}>
@@ -245,7 +246,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                             let label = describe_obligation(&item.obligation, what);
                             html! {
                                 <li>
-                                    <span>{ format!("{label}. Since {}.", format::long_date(item.date)) }</span>
+                                    <span>{ format!("{label}. Since {}.", dates::long_date(item.date)) }</span>
                                     <SettleButtons app={app.clone()} interaction={item.interaction.clone()} exchange={item.exchange.clone()}
                                         label={label.clone()} half={half_of(&item.obligation.outstanding)} />
                                 </li>
@@ -259,7 +260,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                 <h2 id="about-title">{ "About" }</h2>
                 <dl class="facts">
                     if let Some(place) = person.met.place.clone() { <dt>{ "Met at" }</dt><dd>{ place }</dd> }
-                    if let Some(date) = person.met.date { <dt>{ "Met on" }</dt><dd>{ format::long_date(date) }</dd> }
+                    if let Some(date) = person.met.date { <dt>{ "Met on" }</dt><dd>{ dates::long_date(date) }</dd> }
                     if let Some((id, name)) = introducer { <dt>{ "Introduced by" }</dt><dd><a href={Route::Person(id).href()}>{ name }</a></dd> }
                     if !person.tags.is_empty() { <dt>{ "Circles" }</dt><dd>{ person.tags.join(", ") }</dd> }
                     if !person.emails.is_empty() { <dt>{ "Email" }</dt><dd>{ person.emails.join(", ") }</dd> }
@@ -283,17 +284,17 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                             <li key={interaction.id.to_string()}>
                                 <p class="timeline-head">
                                     <strong>{ interaction.kind.label() }</strong>
-                                    { format!(" · {} · {}", format::long_date(interaction.date), interaction.initiated_by.phrase()) }
+                                    { format!(" · {} · {}", dates::long_date(interaction.date), interaction.initiated_by.phrase()) }
                                     if let Some(label) = purpose { { format!(" · {label}") } }
                                 </p>
                                 if !interaction.note.is_empty() { <p>{ interaction.note.clone() }</p> }
                                 if !interaction.exchanges.is_empty() {
                                     <ul class="exchanges">
-                                        { for interaction.exchanges.iter().filter(|e| e.person == person.id).map(|e| html! { <li>{ e.describe(format::long_date) }</li> }) }
+                                        { for interaction.exchanges.iter().filter(|e| e.person == person.id).map(|e| html! { <li>{ e.describe(dates::long_date) }</li> }) }
                                     </ul>
                                 }
                                 <button type="button" class="button small"
-                                    aria-label={format!("Edit the {} of {}", interaction.kind.label().to_lowercase(), format::long_date(interaction.date))}
+                                    aria-label={format!("Edit the {} of {}", interaction.kind.label().to_lowercase(), dates::long_date(interaction.date))}
                                     onclick={set_open(Open::Entry(interaction.id.clone()))}>
                                     { "Edit" }
                                 </button>
