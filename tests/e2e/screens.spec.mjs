@@ -114,6 +114,8 @@ test("the theme and the purposes are the user's to set, and they persist", async
   await page.getByRole("button", { name: "Add purpose" }).click();
   await page.getByRole("button", { name: "Remove Volunteering" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+  // The change is stored once the toast says so; only then is a reload safe.
+  await expect(app.toast).toContainText("Purpose removed.");
 
   await page.reload();
   await app.waitUntilReady();
