@@ -21,6 +21,28 @@ impl Usage {
         self.used_units as f64 / self.quota_units as f64
     }
 
+    /// The share in use as a whole percentage, rounded down, so a nearly full
+    /// store never reads as 100 %. The one place the percentage is worked out.
+    pub fn percent_used(&self) -> u32 {
+        (self.fraction() * 100.0).floor().clamp(0.0, 100.0) as u32
+    }
+
+    /// The share in words a person knows: "2%", or "less than 1%".
+    pub fn percent_phrase(&self) -> String {
+        match self.percent_used() {
+            0 => "less than 1%".to_owned(),
+            n => format!("{n}%"),
+        }
+    }
+
+    /// The storage line: "2% of this browser's space for Rapport is in use."
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} of this browser's space for Rapport is in use.",
+            self.percent_phrase()
+        )
+    }
+
     /// At or past the point where the user should be warned (80 %).
     pub fn is_high(&self) -> bool {
         self.fraction() >= 0.8
@@ -43,4 +65,31 @@ pub fn usage<B: Backend>(backend: &B) -> Result<Usage, BackendError> {
         rapport_units: ours,
         quota_units: QUOTA_UNITS,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn used(units: usize) -> Usage {
+        Usage {
+            used_units: units,
+            rapport_units: units,
+            quota_units: 1000,
+        }
+    }
+
+    #[test]
+    fn the_share_reads_as_a_whole_percentage() {
+        assert_eq!(used(0).percent_phrase(), "less than 1%");
+        assert_eq!(used(9).percent_phrase(), "less than 1%");
+        assert_eq!(used(10).percent_phrase(), "1%");
+        assert_eq!(used(25).percent_phrase(), "2%");
+        assert_eq!(used(999).percent_phrase(), "99%");
+        assert_eq!(used(1000).percent_phrase(), "100%");
+        assert_eq!(
+            used(20).sentence(),
+            "2% of this browser's space for Rapport is in use."
+        );
+    }
 }

@@ -37,14 +37,6 @@ pub fn SettingsPage() -> Html {
     }
 }
 
-fn units(n: usize) -> String {
-    if n >= 1_000_000 {
-        format!("{:.1} million", n as f64 / 1e6)
-    } else {
-        format!("{:.0} thousand", (n as f64 / 1e3).ceil())
-    }
-}
-
 #[component]
 fn StorageSection() -> Html {
     let app = use_app();
@@ -72,11 +64,10 @@ fn StorageSection() -> Html {
             <h2 id="storage-title">{ "Storage" }</h2>
             if let Some(usage) = usage {
                 <p>
-                    <label for="storage-meter">{ format!("{:.1}% of this browser's storage for this site is used", usage.fraction() * 100.0) }</label>
+                    <label for="storage-meter">{ usage.sentence() }</label>
                 </p>
                 <meter id="storage-meter" min="0" max="1" low="0.6" high="0.8" optimum="0"
-                    value={format!("{:.4}", usage.fraction())}>{ format!("{:.1}%", usage.fraction() * 100.0) }</meter>
-                <p class="muted">{ format!("{} of {} characters; Rapport's journal uses {}.", units(usage.used_units), units(usage.quota_units), units(usage.rapport_units)) }</p>
+                    value={format!("{:.4}", usage.fraction())}>{ usage.percent_phrase() }</meter>
                 if usage.is_high() {
                     <p class="warning" role="alert">{ "Storage is over 80% full. Download a backup, and consider archiving or exporting old entries." }</p>
                 }
