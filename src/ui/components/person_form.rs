@@ -43,6 +43,14 @@ pub struct DraftErrors {
 }
 
 impl DraftErrors {
+    /// A problem in a field under "More details".
+    fn any_detail(&self) -> bool {
+        self.ideal_days.is_some()
+            || self.max_days.is_some()
+            || self.met_on.is_some()
+            || self.birthday.is_some()
+    }
+
     fn any(&self) -> bool {
         self.name.is_some()
             || self.ideal_days.is_some()
@@ -98,6 +106,46 @@ fn days(text: &str, what: &str) -> Result<Option<u32>, String> {
 }
 
 impl PersonDraft {
+    /// Whether anything besides the name is filled in: such a form opens with
+    /// its "More details" shown.
+    pub fn has_details(&self) -> bool {
+        let Self {
+            name: _,
+            org,
+            role,
+            emails,
+            phones,
+            links,
+            tags,
+            ideal_days,
+            max_days,
+            met_where,
+            met_on,
+            introduced_by,
+            birthday,
+            boundaries,
+            notes,
+        } = self;
+        [
+            org,
+            role,
+            emails,
+            phones,
+            links,
+            tags,
+            ideal_days,
+            max_days,
+            met_where,
+            met_on,
+            introduced_by,
+            birthday,
+            boundaries,
+            notes,
+        ]
+        .iter()
+        .any(|text| !text.trim().is_empty())
+    }
+
     /// The form filled from an existing person.
     pub fn from_person(person: &Person) -> Self {
         Self {
@@ -219,6 +267,9 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             .unwrap_or_default()
     });
     let errors = use_state(DraftErrors::default);
+    // Only the name is asked for at first; the rest waits under "More details",
+    // open from the start when editing someone who has some.
+    let more_open = use_state(|| draft.has_details());
     let form_error = use_state(|| None::<String>);
     let editing = props.person.clone();
     // Adding someone whose name is taken: the name a Save was stopped for. The
@@ -261,6 +312,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
         let name_taken = !same_named.is_empty();
         let warned_for = warned_for.clone();
         let open_same = open_same.clone();
+        let more_open = more_open.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // The first Save of a taken name stops, and offers the person.
@@ -277,6 +329,10 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             let person = match draft.to_person(base) {
                 Ok(person) => person,
                 Err(found) => {
+                    // A problem in a hidden detail must be seen.
+                    if found.any_detail() {
+                        more_open.set(true);
+                    }
                     errors.set(found);
                     return;
                 }
@@ -324,6 +380,14 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
         "Add someone"
     };
     let on_close = props.on_close.clone();
+    // The disclosure is drawn from state, so a problem in a detail can open it.
+    let toggle_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            more_open.set(!*more_open);
+        })
+    };
 
     html! {
         <Dialog title={title} on_close={props.on_close.clone()}>
@@ -371,6 +435,8 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
                         }
                     </div>
                 }
+                <details class="more-details" open={*more_open}>
+                <summary onclick={toggle_more}>{ "More details" }</summary>
                 <div class="field-row">
                     <TextField id="person-org" label="Organisation" value={org} on_change={set_org} />
                     <TextField id="person-role" label="Role" value={role} on_change={set_role} />
@@ -399,6 +465,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
                     error={errors.birthday.clone()} hint={AttrValue::from("1990-04-12, or 04-12 without the year")} />
                 <TextArea id="person-boundaries" label="Boundaries: what you say no to" value={boundaries} on_change={set_boundaries} />
                 <TextArea id="person-notes" label="Notes" value={notes} on_change={set_notes} />
+                </details>
                 <div class="dialog-actions">
                     <button type="button" class="button" onclick={Callback::from(move |_| on_close.emit(()))}>{ "Cancel" }</button>
                     <button type="submit" class="button primary">{ "Save" }</button>

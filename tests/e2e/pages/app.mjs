@@ -94,7 +94,17 @@ export class PersonDialog {
       metOn: "When you met",
     };
     for (const [key, value] of Object.entries(fields)) {
+      if (key !== "name") await this.showDetails();
       await this.dialog.getByLabel(labels[key], { exact: true }).fill(String(value));
+    }
+  }
+
+  /** Everything but the name waits under "More details"; opens it if closed. */
+  async showDetails() {
+    const details = this.dialog.locator("details.more-details");
+    if ((await details.getAttribute("open")) === null) {
+      await details.getByText("More details", { exact: true }).click();
+      await expect(details).toHaveAttribute("open");
     }
   }
 
