@@ -147,9 +147,12 @@ fn Screens() -> Html {
             <Header route={route.clone()} />
             <SaveBanner />
             <main id="main" class="page" tabindex="-1">{ page }</main>
-            <button type="button" class="fab" onclick={open_log} aria-keyshortcuts="n">
-                <span aria-hidden="true">{ "+ " }</span>{ "Log" }
-            </button>
+            // Backups is about files, not people: no floating button to cover its controls.
+            if route != Route::Backups {
+                <button type="button" class="fab" onclick={open_log} aria-keyshortcuts="n">
+                    <span aria-hidden="true">{ "+ " }</span>{ "Log" }
+                </button>
+            }
             if let Some(person) = app.quick_log() {
                 <QuickLog {person} />
             }
