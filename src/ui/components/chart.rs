@@ -38,7 +38,7 @@ const RIGHT: f64 = 4.0;
 const TOP: f64 = 8.0;
 const BOTTOM: f64 = 32.0;
 /// Approximate width of one character of axis text, in SVG units.
-const CHAR_WIDTH: f64 = 5.8;
+const CHAR_WIDTH: f64 = 6.4;
 
 /// A "nice" scale for values up to `max`: a step of 1, 2 or 5 × 10ⁿ giving at
 /// most four intervals, and the top of the axis (a multiple of the step, at least 1).

@@ -9,9 +9,13 @@ use crate::ui::dates;
 
 use super::chart::{num, DataTable, Legend};
 
-const CELL: f64 = 6.0;
+// 52 cells of 6 units fit a 360 px phone at about one unit to the pixel, so
+// the month names stay at least 12 px as drawn.
+const CELL: f64 = 5.0;
 const GAP: f64 = 1.0;
 const CELL_HEIGHT: f64 = 28.0;
+/// Weeks between month names, so neighbours never touch.
+const LABEL_GAP: usize = 5;
 
 /// Props for [`WeekStrip`].
 #[derive(Properties, PartialEq)]
@@ -28,7 +32,7 @@ fn state(week: &WeekCell) -> (&'static str, &'static str) {
     match (week.in_range, week.counted) {
         (false, _) => ("strip-out", "outside the range"),
         (true, true) => ("strip-on", "networking without an ask"),
-        (true, false) => ("strip-off", "nothing without an ask"),
+        (true, false) => ("strip-off", "only asks, or no contact"),
     }
 }
 
@@ -36,15 +40,18 @@ fn state(week: &WeekCell) -> (&'static str, &'static str) {
 #[component]
 pub fn WeekStrip(props: &WeekStripProps) -> Html {
     let width = (CELL + GAP) * props.weeks.len().max(1) as f64 - GAP;
-    let height = CELL_HEIGHT + 14.0;
+    let height = CELL_HEIGHT + 17.0;
     let mut last_label: Option<usize> = None;
     let mut labels = Vec::new();
     for (i, week) in props.weeks.iter().enumerate() {
         // Label each month at its first Monday, if there is room.
         let new_month = i == 0 || props.weeks[i - 1].week_start.month() != week.week_start.month();
-        if new_month && last_label.is_none_or(|l| i - l >= 4) && i + 3 < props.weeks.len() {
+        if new_month
+            && last_label.is_none_or(|l| i - l >= LABEL_GAP)
+            && i + LABEL_GAP - 1 < props.weeks.len()
+        {
             labels.push(html! {
-                <text class="chart-mark" x={num((CELL + GAP) * i as f64)} y={num(CELL_HEIGHT + 11.0)}>
+                <text class="chart-mark" x={num((CELL + GAP) * i as f64)} y={num(CELL_HEIGHT + 14.0)}>
                     { dates::month_name(week.week_start) }
                 </text>
             });
@@ -80,7 +87,7 @@ pub fn WeekStrip(props: &WeekStripProps) -> Html {
         .collect();
     let mut legend = vec![
         (AttrValue::from("Networking without an ask"), "strip-on"),
-        (AttrValue::from("Nothing without an ask"), "strip-off"),
+        (AttrValue::from("Only asks, or no contact"), "strip-off"),
     ];
     if props.weeks.iter().any(|w| !w.in_range) {
         legend.push((AttrValue::from("Outside the range"), "strip-out"));
