@@ -132,8 +132,9 @@ test("narrowing to a circle and to other time ranges", async ({ page }) => {
   await expect(insights.chart("Give and take per year").locator(".chart-caption")).toHaveText(
     "From 2016 to 2026 you gave 292 times and received 300 times.",
   );
+  // Eleven years at 12 px leave room for every other year on the axis; the table has them all.
   await expect(insights.chart("Give and take per year").locator("svg text.chart-label")).toHaveText([
-    "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026",
+    "2016", "2018", "2020", "2022", "2024", "2026",
   ]);
   await expect(insights.chart("Give and take per year").locator("svg rect.chart-bar")).toHaveCount(22);
 

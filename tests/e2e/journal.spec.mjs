@@ -1,7 +1,7 @@
 // A new user's walk through Rapport: start empty, add people, log contacts with
 // exchanges, watch the counters and nudges move, search, delete and undo, reload.
 import { test, expect } from "./support/fixtures.mjs";
-import { PeoplePage, QuickLog } from "./pages/app.mjs";
+import { PeoplePage, PersonDialog, QuickLog } from "./pages/app.mjs";
 
 test("a new user's first week with Rapport", async ({ page, app, people, person, log }) => {
 
@@ -134,6 +134,7 @@ test("mistakes get a message next to the field and nothing is saved", async ({ p
   await expect(dialog.getByText("Give them a name.")).toBeVisible();
   await expect(dialog.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await dialog.getByLabel("Name", { exact: true }).fill("Linus");
+  await new PersonDialog(page).showDetails();
   await dialog.getByLabel("Birthday").fill("02-30");
   await dialog.getByLabel("Keep in touch every (days)").fill("30");
   await dialog.getByLabel("At most (days)").fill("10");
