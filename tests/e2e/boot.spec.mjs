@@ -129,6 +129,26 @@ test("a glue script that fails to download is caught too", async ({ page, guard 
   checkConsole();
 });
 
+test("an error after the start but before the app has mounted (its first render) is caught too", async ({ page, guard }) => {
+  guard.allowConsoleErrors = true;
+  const screen = new WatchdogScreen(page);
+  // A loader that starts "successfully", then fails before anything replaced
+  // the splash, as a panic in the first render would.
+  await page.route(/\/boot-[0-9a-f]+\.js$/, (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body:
+        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: {} }));\n' +
+        'setTimeout(() => { throw new RangeError("the first render failed"); }, 0);\n',
+    }),
+  );
+  await page.goto("./");
+  await screen.expectFailure(CRASHED);
+  await expect(screen.root.getByText("Technical detail:")).toContainText("RangeError: the first render failed");
+  const other = guard.errors.filter((text) => !/the first render failed/.test(text));
+  expect(other, "console errors besides the induced failure").toEqual([]);
+});
+
 test("the screen reads well at phone size, light and dark, with thumb-sized buttons and no axe findings", async ({
   page,
   app,
