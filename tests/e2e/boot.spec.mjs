@@ -297,6 +297,25 @@ test("a slow start says it is taking longer than it should, and the app wins whe
   await watchdog.expectAbsent();
 });
 
+/** Replaces the wasm in the service worker's cache with its first half; returns the URLs replaced. */
+async function truncateCachedWasm(page) {
+  return page.evaluate(async () => {
+    const names = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (!request.url.endsWith("_bg.wasm")) continue;
+        const original = await cache.match(request);
+        const bytes = await original.arrayBuffer();
+        const half = bytes.slice(0, Math.floor(bytes.byteLength / 2));
+        await cache.put(request, new Response(half, { headers: original.headers }));
+        names.push(request.url);
+      }
+    }
+    return names;
+  });
+}
+
 test.describe("through the service worker's cache", () => {
   test.use({ serviceWorkers: "allow" });
 
@@ -307,21 +326,7 @@ test.describe("through the service worker's cache", () => {
     await pwa.waitForServiceWorker();
 
     const checkConsole = allowInducedErrors(guard);
-    const replaced = await page.evaluate(async () => {
-      const names = [];
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          if (!request.url.endsWith("_bg.wasm")) continue;
-          const original = await cache.match(request);
-          const bytes = await original.arrayBuffer();
-          const half = bytes.slice(0, Math.floor(bytes.byteLength / 2));
-          await cache.put(request, new Response(half, { headers: original.headers }));
-          names.push(request.url);
-        }
-      }
-      return names;
-    });
+    const replaced = await truncateCachedWasm(page);
     expect(replaced).toHaveLength(1);
 
     const responses = [];
@@ -337,6 +342,31 @@ test.describe("through the service worker's cache", () => {
     await reloaded;
     await app.waitUntilReady();
     await watchdog.expectAbsent();
+    checkConsole();
+  });
+
+  test("offline, Reload keeps the offline copy, so the screen and its download stay reachable", async ({
+    page,
+    app,
+    context,
+    guard,
+  }) => {
+    const pwa = new PwaPage(page);
+    const watchdog = new WatchdogScreen(page);
+    await app.open("./");
+    await pwa.waitForServiceWorker();
+    const checkConsole = allowInducedErrors(guard);
+    expect(await truncateCachedWasm(page)).toHaveLength(1);
+
+    await context.setOffline(true);
+    await page.reload();
+    await watchdog.expectFailure(DAMAGED);
+    const reloaded = page.waitForEvent("load");
+    await watchdog.reload.click();
+    await reloaded;
+    await watchdog.expectFailure(DAMAGED);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), "the worker still serves the page").toBe(true);
+    await context.setOffline(false);
     checkConsole();
   });
 });
