@@ -1,8 +1,9 @@
 // Trunk post_build hook. Trunk writes its loader as an inline <script>, which
 // the Content-Security-Policy (script-src 'self') forbids. Every inline script
-// is moved into a content-hashed file beside index.html. Then the service
-// worker is written for the finished build (see tools/precache.mjs): it lists
-// every file, so it must come last.
+// is moved into a content-hashed file beside index.html; the loader is also
+// made to report a failed start to the watchdog (assets/watchdog.js). Then
+// the service worker is written for the finished build (see
+// tools/precache.mjs): it lists every file, so it must come last.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,14 +28,35 @@ const AFTER_FIRST_PAINT =
   "  await new Promise((shown) => requestAnimationFrame(() => requestAnimationFrame(shown)));\n" +
   "}\n";
 
+// A module script whose top-level await rejects reports nothing in WebKit (no
+// error event, no console line), so the splash would stay forever: the loader
+// catches every failure of the download, compile, instantiation and start
+// itself and hands it to the watchdog, which shows what happened. The glue is
+// imported dynamically, inside the same try, so that a glue file that fails
+// to load or parse is caught too (the modulepreload link has fetched it
+// already). The loader's lines stay unindented: tests/bench/run.mjs finds them
+// by their first words.
+const STATIC_IMPORT = /^import init, \* as bindings from ('[^']+'|"[^"]+");[ \t]*$/m;
+const CAUGHT_START =
+  "// Reports a failed start to the watchdog (assets/watchdog.js): see tools/postbuild.mjs.\n" +
+  "try {\n" +
+  "const bindings = await import($1);\n" +
+  "const init = bindings.default;";
+const CAUGHT_END =
+  "\n} catch (error) {\n" +
+  "  if (window.rapportWatchdog) window.rapportWatchdog.failed(error);\n" +
+  "  else throw error;\n" +
+  "}\n";
+
 html = html.replace(inline, (_whole, attrs, rawBody) => {
   if (rawBody.trim() === "") return "";
   const loader = /^(\s*const wasm = await init\()/m;
-  if (rawBody.includes("init(") && !loader.test(rawBody)) {
-    console.error("postbuild: trunk's loader has changed shape; update AFTER_FIRST_PAINT");
+  if (rawBody.includes("init(") && !(loader.test(rawBody) && STATIC_IMPORT.test(rawBody))) {
+    console.error("postbuild: trunk's loader has changed shape; update AFTER_FIRST_PAINT and STATIC_IMPORT");
     process.exit(1);
   }
-  const body = rawBody.replace(loader, `${AFTER_FIRST_PAINT}$1`);
+  let body = rawBody.replace(loader, `${AFTER_FIRST_PAINT}$1`);
+  if (STATIC_IMPORT.test(body)) body = `${body.replace(STATIC_IMPORT, CAUGHT_START).trim()}${CAUGHT_END}`;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
   const name = `boot-${hash}.js`;
   writeFileSync(join(staging, name), body.trim() + "\n");
