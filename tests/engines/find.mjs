@@ -182,3 +182,17 @@ export function describe(query) {
   const own = `the ${parts.join(" ")}`;
   return query.within ? `${own} in ${describe(query.within)}` : own;
 }
+
+/**
+ * What covers the middle of `element`, in words, or null when nothing does:
+ * for a click that was intercepted. Runs in the page.
+ */
+export function coverOf(element) {
+  const box = element.getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  if (!top || top === element || element.contains(top)) return null;
+  const holder = top.closest("[role=status], [role=dialog], [role=alert]") || top;
+  const text = (holder.textContent || "").replace(/\s+/g, " ").trim().slice(0, 80);
+  const classes = top.getAttribute("class");
+  return `<${top.tagName.toLowerCase()}${classes ? ` class="${classes}"` : ""}> showing "${text}"`;
+}

@@ -5,6 +5,7 @@
 // app's own scripts in every document while the build stays as it is.
 import { readFileSync } from "node:fs";
 import puppeteer from "puppeteer-core";
+import { coverOf } from "./find.mjs";
 
 export const FIREFOX = "/usr/bin/firefox-esr";
 const PROBE = readFileSync(new URL("./probe.js", import.meta.url), "utf8");
@@ -62,7 +63,13 @@ export async function launchFirefox({ viewport = { width: 390, height: 844 } } =
         if (!element) await handle.dispose();
         return element;
       },
-      click: (element) => element.click(),
+      async click(element) {
+        // Puppeteer clicks wherever the element is, even under something else;
+        // WebDriver (and a user) cannot, so neither may this.
+        await element.scrollIntoView();
+        if (await element.evaluate(coverOf)) throw new Error("element click intercepted");
+        await element.click();
+      },
       async fill(element, text) {
         // Select what is there, so typing replaces it, as Playwright's fill does.
         await element.focus();

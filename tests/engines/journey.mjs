@@ -13,7 +13,7 @@
 //
 // Elements are found as a user would find them (find.mjs), with the same words
 // as the Playwright page objects in tests/e2e/pages/app.mjs.
-import { describe, findInPage } from "./find.mjs";
+import { coverOf, describe, findInPage } from "./find.mjs";
 
 /** How long one wait may take; the first start also compiles the wasm. */
 const START_TIMEOUT_MS = 45_000;
@@ -83,7 +83,14 @@ class User {
     await this.until(`${describe(query)} to ${verb}`, async () => {
       const element = await this.driver.find(findInPage, query);
       if (!element) return false;
-      await action(element);
+      try {
+        await action(element);
+      } catch (error) {
+        // Say what is in the way, when something is: the driver's message may not.
+        const cover = await this.driver.evaluate(coverOf, element).catch(() => null);
+        if (cover) error.message += `; covered by ${cover}`;
+        throw error;
+      }
       return true;
     });
   }
@@ -138,7 +145,7 @@ function loadedUrls() {
 
 /**
  * The journey as named steps. `base` is the app's URL, e.g. http://127.0.0.1:4440/.
- * Calls `onStep(name, milliseconds)` after each step that passed; throws a
+ * Awaits `onStep(name, milliseconds)` after each step that passed; throws a
  * StepFailure for the first that did not.
  */
 export async function runJourney(driver, base, onStep = () => {}) {
@@ -241,6 +248,6 @@ export async function runJourney(driver, base, onStep = () => {}) {
       }
       throw new StepFailure(name, error);
     }
-    onStep(name, Date.now() - started);
+    await onStep(name, Date.now() - started);
   }
 }

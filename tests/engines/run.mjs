@@ -4,7 +4,8 @@
 //   node tests/engines/run.mjs [firefox] [webkit]
 // E2E_PORT moves its ports (the app for Firefox on E2E_PORT, for WebKit on
 // E2E_PORT+1, WebKitWebDriver on E2E_PORT+2); E2E_DIST serves another build.
-// A failed engine leaves a screenshot in test-results/engines/.
+// A failed engine leaves a screenshot in test-results/engines/; with
+// ENGINES_SCREENSHOTS=<folder>, every step does, to look at each engine's rendering.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +20,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const RESULTS = join(REPO, "test-results", "engines");
 /** One engine's whole run, browser start included, may take this long. */
 const ENGINE_TIMEOUT_MS = 180_000;
+const SCREENSHOTS = process.env.ENGINES_SCREENSHOTS;
 
 const ENGINES = {
   firefox: {
@@ -76,9 +78,15 @@ async function runEngine(key) {
       running.add(driver.close);
       console.log(`${key}: ${driver.name}, ${server.url}`);
       lastStep = "the browser started";
-      await runJourney(driver, server.url, (step, ms) => {
+      let done = 0;
+      await runJourney(driver, server.url, async (step, ms) => {
         lastStep = step;
         console.log(`  ✓ ${step} (${seconds(ms)})`);
+        if (SCREENSHOTS) {
+          mkdirSync(SCREENSHOTS, { recursive: true });
+          const slug = step.replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "").toLowerCase();
+          await driver.screenshot(join(SCREENSHOTS, `${key}-${++done}-${slug}.png`));
+        }
       });
     })();
     journey.catch(() => {}); // Reported through the race below.
