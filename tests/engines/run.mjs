@@ -6,6 +6,7 @@
 // E2E_PORT+1, WebKitWebDriver on E2E_PORT+2); E2E_DIST serves another build.
 // A failed engine leaves a screenshot in test-results/engines/; with
 // ENGINES_SCREENSHOTS=<folder>, every step does, to look at each engine's rendering.
+// ENGINES_WEBKIT_LOCALE runs MiniBrowser in another locale (see webkit.mjs).
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
