@@ -19,12 +19,13 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help tools browser-tools serve test dist bench check lint host-test wasm-test e2e fmt fuzz clean
+.PHONY: help tools browser-tools serve test dist bench check lint host-test wasm-test e2e engines fmt fuzz clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
 	@echo "make test    install test tools, then run every check and test"
 	@echo "make dist    build the static site into dist/"
+	@echo "make engines the core journey in Firefox ESR and WebKitGTK"
 	@echo "make bench   measure in headless Chromium and write BENCHMARKS.md"
 	@echo "make audit   Lighthouse scores of dist/, written to AUDIT.md"
 	@echo "make fuzz    run the parsers' property tests for longer"
@@ -54,6 +55,16 @@ browser-tools:
 	  echo "installing Chromium and chromedriver from Debian"; \
 	  apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+	@# The cross-engine journey (make engines): Firefox ESR, WebKitGTK's WebDriver
+	@# with its MiniBrowser, Xvfb for MiniBrowser's window, and the locale data
+	@# for the en_US.UTF-8 locale it runs in.
+	@if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ] \
+	  || [ ! -f /usr/share/i18n/locales/en_US ]; then \
+	  echo "installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian"; \
+	  apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    firefox-esr webkit2gtk-driver xvfb locales; \
 	fi
 
 # ---------------------------------------------------------------- app
@@ -85,11 +96,16 @@ e2e: tools browser-tools dist
 	npx playwright test -c tests/e2e/playwright.config.mjs
 	node tests/bench/run.mjs --smoke
 
+# The core journey in Firefox ESR and WebKitGTK (Safari's engine): see tests/engines/.
+engines: tools browser-tools dist
+	node tests/engines/run.mjs
+
 test: tools browser-tools
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory host-test
 	$(MAKE) --no-print-directory wasm-test
-	$(MAKE) --no-print-directory e2e
+	@# One make run for both, so dist/ is built once.
+	$(MAKE) --no-print-directory e2e engines
 
 bench: tools browser-tools dist
 	node tests/bench/run.mjs
