@@ -351,6 +351,8 @@ test.describe("the count on the app's icon", () => {
     const badge = page.getByLabel("Show how many people are due today on the app's icon");
     await expect(badge).not.toBeChecked();
     await badge.check();
+    await page.getByRole("region", { name: "This app on this device" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/install-settings-phone.png" });
     await expect.poll(() => page.evaluate(() => window.__badge.at(-1))).toEqual(["set", 2]);
 
     // A contact with Ada today: one person is due, on Today and on the icon.

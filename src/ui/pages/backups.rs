@@ -125,12 +125,11 @@ fn ExportSection() -> Html {
                 <p class="muted">{ "Share sends the file to another app or device: Files, mail, AirDrop, Nearby Share." }</p>
             }
             <LastBackup stamp={*stamp} />
-            <div class="dialog-actions">
-                if shareable {
-                    <button type="button" class="button primary" onclick={share}>{ "Share a backup" }</button>
-                }
+            if shareable {
+                <button type="button" class="button primary" onclick={share}>{ "Share a backup" }</button>
+                { " " }
+            }
                 <button type="button" class={if shareable { "button" } else { "button primary" }} onclick={download}>{ "Download a backup" }</button>
-            </div>
             <EncryptedExport on_done={on_encrypted} {shareable} />
         </section>
     }

@@ -191,6 +191,9 @@ fn AppSection() -> Html {
                     <input type="checkbox" id="app-badge" checked={*badge_on} onchange={toggle_badge} />
                     { "Show how many people are due today on the app's icon" }
                 </label>
+                if *mode == DisplayMode::BrowserTab {
+                    <p class="muted">{ "The count shows on the icon of Rapport installed from this browser." }</p>
+                }
             } else {
                 <p class="muted">{ "Not available in this browser." }</p>
             }
