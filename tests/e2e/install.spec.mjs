@@ -292,6 +292,26 @@ test.describe("opening a file in the app", () => {
     await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
   });
 
+  test("a shared file that is not a backup is refused, with the problem, and nothing changes", async ({ page, app, people, backups }) => {
+    const pwa = new PwaPage(page);
+    await app.open();
+    await pwa.waitForServiceWorker();
+    await addPerson(page, people, app, { name: "Ada Lovelace" });
+    const before = await rapportEntries(page);
+    const landed = await page.evaluate(async () => {
+      const form = new FormData();
+      form.append("file", new File(["not a backup"], "notes.json", { type: "application/json" }));
+      return (await fetch("./share-target", { method: "POST", body: form })).url;
+    });
+    await page.goto(landed);
+    await app.waitUntilReady();
+    await expect(page.getByRole("heading", { name: "Backups", level: 1 })).toBeVisible();
+    await expect(page.getByText("This file was not imported. Nothing was changed.")).toBeVisible();
+    await expect(backups.problems.getByRole("listitem").first()).toBeVisible();
+    expect((await pwa.caches())["rapport-shared"]).toEqual([]);
+    expect(await rapportEntries(page)).toEqual(before);
+  });
+
   test("a .vcf file the app is opened with lands in the contacts preview", async ({ page, app, people, backups }) => {
     // What Chromium does for a file handler: hand the launched file to the
     // consumer set on window.launchQueue.
