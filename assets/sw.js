@@ -48,6 +48,10 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
+  if (request.method === "POST" && request.url === SHARE_TARGET) {
+    event.respondWith(receiveShare(request));
+    return;
+  }
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(respond(request));
 });
@@ -62,4 +66,32 @@ async function respond(request) {
     if (index) return index;
   }
   return fetch(request);
+}
+
+// A file shared to the installed app (the manifest's share_target) arrives here
+// as a POST. It is kept in a cache of its own (not one of the build's, so a new
+// version does not delete it) under a URL of this scope, and the app is opened
+// at ?share-target; the app reads the file into its import preview, where
+// nothing is imported until the user chooses, and removes the kept copy.
+const SHARE_TARGET = new URL("share-target", self.location).href;
+const SHARED_FILE = new URL("shared-file", self.location).href;
+const SHARE_CACHE = "rapport-shared";
+
+async function receiveShare(request) {
+  try {
+    const form = await request.formData();
+    const file = form.getAll("file").find((value) => typeof value !== "string");
+    if (file) {
+      const cache = await caches.open(SHARE_CACHE);
+      await cache.put(
+        SHARED_FILE,
+        new Response(file, {
+          headers: { "Content-Type": file.type || "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) },
+        }),
+      );
+    }
+  } catch (_) {
+    // Nothing kept: the app opens and says the shared file did not arrive.
+  }
+  return Response.redirect(new URL("./?share-target", self.location).href, 303);
 }

@@ -1,5 +1,6 @@
 //! Device preferences: small values this browser keeps beside the journal but outside
-//! its segments (the theme, when the last backup was downloaded).
+//! its segments (the theme, when the last backup was downloaded, whether the app's
+//! icon shows a badge, whether the note about installing was read).
 //!
 //! They go through the same [`Backend`] as the journal, so a full quota or a refused
 //! write comes back as a [`SaveError`] the user can read. Values are stored as JSON
@@ -16,6 +17,12 @@ pub const THEME_KEY: &str = "rapport/theme";
 
 /// Where the time of the last downloaded backup is kept.
 pub const LAST_BACKUP_KEY: &str = "rapport/last-backup";
+
+/// Whether the installed app's icon shows how many people are due ("on" or "off").
+pub const APP_BADGE_KEY: &str = "rapport/app-badge";
+
+/// Set once the user has read the note about what installing the app does.
+pub const INSTALL_NOTE_KEY: &str = "rapport/install-note";
 
 /// The theme when none was chosen: follow the device.
 pub const DEFAULT_THEME: &str = "system";
@@ -69,6 +76,27 @@ impl<B: Backend> Preferences<B> {
     /// Keeps `at` as the time of the last downloaded backup.
     pub fn record_backup(&mut self, at: DateTime<Utc>) -> Result<(), SaveError> {
         self.write(LAST_BACKUP_KEY, &at.to_rfc3339())
+    }
+
+    /// Whether the app's icon should show how many people are due. Off until
+    /// the user turns it on.
+    pub fn app_badge(&self) -> Result<bool, BackendError> {
+        Ok(self.read(APP_BADGE_KEY)?.as_deref() == Some("on"))
+    }
+
+    /// Keeps the choice to show (or not) the count on the app's icon.
+    pub fn set_app_badge(&mut self, on: bool) -> Result<(), SaveError> {
+        self.write(APP_BADGE_KEY, if on { "on" } else { "off" })
+    }
+
+    /// Whether the note about installing was dismissed on this device.
+    pub fn install_note_dismissed(&self) -> Result<bool, BackendError> {
+        Ok(self.read(INSTALL_NOTE_KEY)?.as_deref() == Some("dismissed"))
+    }
+
+    /// Remembers that the note about installing was read, so it is not shown again.
+    pub fn dismiss_install_note(&mut self) -> Result<(), SaveError> {
+        self.write(INSTALL_NOTE_KEY, "dismissed")
     }
 
     /// The string stored under `key`; a value that is not a JSON string counts as
@@ -140,12 +168,52 @@ mod tests {
     }
 
     #[test]
+    fn the_app_badge_is_off_until_turned_on() {
+        let mut preferences = Preferences::new(MemoryBackend::default());
+        assert_eq!(preferences.app_badge(), Ok(false));
+        assert_eq!(preferences.set_app_badge(true), Ok(()));
+        assert_eq!(preferences.app_badge(), Ok(true));
+        assert_eq!(
+            preferences.backend().get("rapport/app-badge"),
+            Ok(Some("\"on\"".to_owned()))
+        );
+        assert_eq!(preferences.set_app_badge(false), Ok(()));
+        assert_eq!(preferences.app_badge(), Ok(false));
+    }
+
+    #[test]
+    fn an_unreadable_badge_choice_counts_as_off() {
+        let mut backend = MemoryBackend::default();
+        backend.set("rapport/app-badge", "true").ok();
+        assert_eq!(Preferences::new(backend).app_badge(), Ok(false));
+    }
+
+    #[test]
+    fn the_install_note_stays_dismissed() {
+        let mut preferences = Preferences::new(MemoryBackend::default());
+        assert_eq!(preferences.install_note_dismissed(), Ok(false));
+        assert_eq!(preferences.dismiss_install_note(), Ok(()));
+        assert_eq!(preferences.install_note_dismissed(), Ok(true));
+        let kept = Preferences::new(preferences.backend().clone());
+        assert_eq!(kept.install_note_dismissed(), Ok(true));
+    }
+
+    #[test]
     fn a_full_quota_is_reported_not_swallowed() {
         let mut preferences = Preferences::new(MemoryBackend::with_quota(10));
         assert_eq!(preferences.set_theme("dark"), Err(SaveError::QuotaExceeded));
         let at = Utc.with_ymd_and_hms(2026, 12, 5, 16, 0, 0).single();
         let Some(at) = at else { panic!("a valid date") };
         assert_eq!(preferences.record_backup(at), Err(SaveError::QuotaExceeded));
+        assert_eq!(
+            preferences.set_app_badge(true),
+            Err(SaveError::QuotaExceeded)
+        );
+        assert_eq!(
+            preferences.dismiss_install_note(),
+            Err(SaveError::QuotaExceeded)
+        );
         assert_eq!(preferences.theme(), Ok("system".to_owned()));
+        assert_eq!(preferences.app_badge(), Ok(false));
     }
 }

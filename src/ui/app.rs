@@ -13,6 +13,7 @@ use crate::storage::preferences::stored_theme;
 
 use super::browser;
 use super::components::header::Header;
+use super::components::install_note::InstallNote;
 use super::components::quick_log::QuickLog;
 use super::components::save_banner::SaveBanner;
 use super::components::toast::ToastArea;
@@ -121,6 +122,35 @@ fn Screens() -> Html {
         });
     }
 
+    // Files handed to the app from outside (a share, "Open with") open in the
+    // Backups preview; nothing is imported until the user chooses.
+    use_effect_with((), |_| {
+        super::platform::receive_launched_files();
+        wasm_bindgen_futures::spawn_local(super::platform::receive_shared_file());
+    });
+
+    // The count on the app's icon follows every change, and the date when the
+    // app comes back into view.
+    {
+        let app = app.clone();
+        use_effect_with(app.revision(), move |_| {
+            app.read(super::platform::refresh_badge);
+        });
+    }
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        app.read(super::platform::refresh_badge);
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
     // A new screen starts at the top.
     use_effect_with(route.clone(), |_| {
         if let Some(window) = web_sys::window() {
@@ -146,7 +176,10 @@ fn Screens() -> Html {
         <>
             <Header route={route.clone()} />
             <SaveBanner />
-            <main id="main" class="page" tabindex="-1">{ page }</main>
+            <main id="main" class="page" tabindex="-1">
+                if route == Route::Today { <InstallNote /> }
+                { page }
+            </main>
             // Backups is about files, not people: no floating button to cover its controls.
             if route != Route::Backups {
                 <button type="button" class="fab" onclick={open_log} aria-keyshortcuts="n">

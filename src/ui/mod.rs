@@ -14,6 +14,7 @@ pub mod dates;
 pub mod format;
 pub mod hooks;
 pub mod pages;
+pub mod platform;
 pub mod route;
 pub mod session;
 pub mod state;

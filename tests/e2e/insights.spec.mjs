@@ -161,6 +161,9 @@ test("screenshots of Today and Insights", async ({ page, app }) => {
   await loadDemoJournal(page);
   await page.reload();
   await app.waitUntilReady();
+  // The pictures show Today as it is once the note about installing was read.
+  await app.go("Today");
+  await page.getByRole("region", { name: "Before you install Rapport" }).getByRole("button", { name: "Got it" }).click();
   const dir = new URL("../../docs/screenshots/", import.meta.url).pathname;
   for (const [screen, hash] of [["today", "#/"], ["insights", "#/insights"]]) {
     for (const [device, size] of [["phone", { width: 360, height: 800 }], ["desktop", { width: 1280, height: 800 }]]) {

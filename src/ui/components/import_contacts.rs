@@ -209,7 +209,7 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
             let stage = stage.clone();
             move || stage.set(Stage::Reading)
         };
-        FileInputHandle::on_change(started, move |read| {
+        let process = Rc::new(move |read: Result<Vec<u8>, String>| {
             let next = match read {
                 Err(message) => Stage::Failed(message),
                 Ok(bytes) if source == ContactSource::Csv => match sniff_csv(&bytes) {
@@ -233,7 +233,39 @@ pub fn ImportContacts(props: &ImportContactsProps) -> Html {
                 }
             };
             stage.set(next);
-        })
+        });
+        // A contacts file shared to the installed app, or opened with it,
+        // arrives here as if chosen in the file input.
+        {
+            let process = process.clone();
+            use_effect_with(source, move |source| {
+                let open = {
+                    let vcard = *source == ContactSource::VCard;
+                    move || {
+                        if !vcard {
+                            return;
+                        }
+                        if let Some(file) = crate::ui::platform::take_incoming(true) {
+                            process(file.contents.and_then(|bytes| {
+                                crate::backup::text::check_size(&bytes)
+                                    .map(|()| bytes)
+                                    .map_err(|err| capitalise(&err.to_string()))
+                            }));
+                        }
+                    }
+                };
+                open();
+                let listener = web_sys::window().map(|window| {
+                    gloo_events::EventListener::new(
+                        &window,
+                        crate::ui::platform::INCOMING_EVENT,
+                        move |_| open(),
+                    )
+                });
+                move || drop(listener)
+            });
+        }
+        FileInputHandle::on_change(started, move |read| process(read))
     };
 
     let read_rows = {

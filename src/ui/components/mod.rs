@@ -10,6 +10,7 @@ pub mod entry_form;
 pub mod field;
 pub mod header;
 pub mod import_contacts;
+pub mod install_note;
 pub mod person_form;
 pub mod quick_log;
 pub mod save_banner;

@@ -1,5 +1,6 @@
-//! Backups: download the journal (plain or encrypted), restore a backup with a
-//! preview and an undo, import contacts, and export to other tools.
+//! Backups: download or share the journal (plain or encrypted), restore a backup
+//! with a preview and an undo, import contacts, and export to other tools. A file
+//! shared to the installed app, or opened with it, lands in the same preview.
 
 use std::rc::Rc;
 
@@ -12,12 +13,15 @@ use crate::backup::{
 };
 use crate::model::words::capitalise;
 use crate::model::Journal;
-use crate::ui::backup::{backup_json, download_backup, record_backup, LastBackup};
+use crate::ui::backup::{
+    backup_file_name, backup_json, download_backup, record_backup, LastBackup,
+};
 use crate::ui::browser;
 use crate::ui::components::import_contacts::{ContactSource, ImportContacts};
 use crate::ui::crypto;
 use crate::ui::dates;
 use crate::ui::hooks::{use_app, use_file_input, AppHandle, FileInputHandle};
+use crate::ui::platform::{self, Shared};
 use crate::ui::state::Toast;
 
 fn say(app: &AppHandle, message: impl Into<String>) {
@@ -94,24 +98,74 @@ fn ExportSection() -> Html {
             }
         })
     };
+    let shareable = *use_memo((), |_| platform::can_share_files());
+    let share = {
+        let app = app.clone();
+        let stamp = stamp.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = app.read(backup_json);
+            let (app, stamp) = (app.clone(), stamp.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let shared =
+                    platform::share_file(&backup_file_name(), "application/json", text.as_bytes())
+                        .await;
+                after_share(&app, shared, "Backup shared.", || stamp.set(*stamp + 1));
+            });
+        })
+    };
     let on_encrypted = {
         let stamp = stamp.clone();
         Callback::from(move |()| stamp.set(*stamp + 1))
     };
     html! {
         <section class="card" id="export" aria-labelledby="export-title">
-            <h2 id="export-title">{ "Download a backup" }</h2>
+            <h2 id="export-title">{ if shareable { "Share or download a backup" } else { "Download a backup" } }</h2>
             <p>{ "One file with everything in your journal. Keep it somewhere safe: it is not encrypted." }</p>
+            if shareable {
+                <p class="muted">{ "Share sends the file to another app or device: Files, mail, AirDrop, Nearby Share." }</p>
+            }
             <LastBackup stamp={*stamp} />
-            <button type="button" class="button primary" onclick={download}>{ "Download a backup" }</button>
-            <EncryptedExport on_done={on_encrypted} />
+            if shareable {
+                <button type="button" class="button primary" onclick={share}>{ "Share a backup" }</button>
+                { " " }
+            }
+                <button type="button" class={if shareable { "button" } else { "button primary" }} onclick={download}>{ "Download a backup" }</button>
+            <EncryptedExport on_done={on_encrypted} {shareable} />
         </section>
+    }
+}
+
+/// Says how a share ended; `done` runs once the file went out. A closed share
+/// sheet is not an error and says nothing.
+fn after_share(
+    app: &AppHandle,
+    shared: Result<Shared, String>,
+    message: &str,
+    done: impl FnOnce(),
+) {
+    match shared {
+        Ok(Shared::Sent) => {
+            done();
+            match record_backup() {
+                Ok(()) => say(app, message),
+                Err(err) => say(app, err),
+            }
+        }
+        Ok(Shared::Cancelled) => {}
+        Err(err) => say(
+            app,
+            format!(
+                "Sharing failed: {err}. Nothing was sent; you can download the backup instead."
+            ),
+        ),
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct EncryptedExportProps {
     on_done: Callback<()>,
+    /// Hand the file to the system share sheet rather than download it.
+    shareable: bool,
 }
 
 fn input_value(e: &InputEvent) -> String {
@@ -138,6 +192,7 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
         let (first, second, error, busy) =
             (first.clone(), second.clone(), error.clone(), busy.clone());
         let on_done = props.on_done.clone();
+        let props_shareable = props.shareable;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -159,6 +214,7 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
             error.set(None);
             busy.set(true);
             let text = app.read(backup_json);
+            let shareable = props_shareable;
             let (app, first, second, error, busy, on_done) = (
                 app.clone(),
                 first.clone(),
@@ -171,6 +227,17 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
                 let result = crypto::encrypt_backup(&text, &passphrase).await;
                 busy.set(false);
                 match result {
+                    Ok(envelope) if shareable => {
+                        let name = crate::backup::encrypted_backup_file_name(browser::today());
+                        let shared =
+                            platform::share_file(&name, "application/json", envelope.as_bytes())
+                                .await;
+                        after_share(&app, shared, "Encrypted backup shared.", || {
+                            first.set(String::new());
+                            second.set(String::new());
+                            on_done.emit(());
+                        });
+                    }
                     Ok(envelope) => {
                         let name = crate::backup::encrypted_backup_file_name(browser::today());
                         match browser::download(&name, "application/json", &envelope) {
@@ -209,7 +276,11 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
                 <p class="error" role="alert">{ message }</p>
             }
             <button type="submit" class="button" disabled={*busy}>
-                { if *busy { "Encrypting…" } else { "Download an encrypted backup" } }
+                { match (*busy, props.shareable) {
+                    (true, _) => "Encrypting…",
+                    (false, true) => "Share an encrypted backup",
+                    (false, false) => "Download an encrypted backup",
+                } }
             </button>
         </form>
     }
@@ -306,6 +377,28 @@ fn RestoreSection() -> Html {
             });
         })
     };
+
+    // A backup shared to the installed app, or opened with it: the same check
+    // and preview as a chosen file, and nothing stored until the user chooses.
+    {
+        let (app, state, mode) = (app.clone(), state.clone(), mode.clone());
+        use_effect_with((), move |_| {
+            let open = move || {
+                if let Some(incoming) = platform::take_incoming(false) {
+                    mode.set(Mode::Merge);
+                    state.set(match incoming.contents {
+                        Ok(bytes) => app.read(|journal| check_file(&bytes, journal)),
+                        Err(message) => Restore::Rejected(vec![message]),
+                    });
+                }
+            };
+            open();
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, platform::INCOMING_EVENT, move |_| open())
+            });
+            move || drop(listener)
+        });
+    }
 
     let on_passphrase = {
         let passphrase = passphrase.clone();

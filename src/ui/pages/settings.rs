@@ -1,4 +1,5 @@
-//! Settings: storage use and durability, theme, the purpose list, backups and demo data.
+//! Settings: storage use and durability, theme, the installed app and its icon's
+//! count, the purpose list, backups and demo data.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,7 +12,9 @@ use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::SelectField;
+use crate::ui::components::install_note::InstallSteps;
 use crate::ui::hooks::use_app;
+use crate::ui::platform::{self, DisplayMode, INSTALL_NOTE};
 use crate::ui::route::Route;
 use crate::ui::session::Session;
 use crate::ui::state::Toast;
@@ -24,6 +27,7 @@ pub fn SettingsPage() -> Html {
             <h1>{ "Settings" }</h1>
             <StorageSection />
             <ThemeSection />
+            <AppSection />
             <UsualCircleSection />
             <PurposesSection />
             <section class="card" aria-labelledby="backups-link-title">
@@ -128,6 +132,62 @@ fn ThemeSection() -> Html {
                     }
                 }) }
             </fieldset>
+        </section>
+    }
+}
+
+/// Whether Rapport runs installed or in a browser tab, what that means for the
+/// journal, and the count on the installed app's icon.
+#[component]
+fn AppSection() -> Html {
+    let app = use_app();
+    let mode = use_memo((), |_| platform::display_mode());
+    let badge_available = use_memo((), |_| platform::badge_available());
+    let badge_on = use_state(platform::badge_wanted);
+    let toggle_badge = {
+        let app = app.clone();
+        let badge_on = badge_on.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let kept = Preferences::open()
+                .map_err(Into::into)
+                .and_then(|mut preferences| preferences.set_app_badge(on));
+            if let Err(err) = kept {
+                app.toast(Toast::say(format!(
+                    "The app's icon count is changed for now, but could not be kept: {err}"
+                )));
+            }
+            if on {
+                platform::show_badge(app.read(platform::due_today));
+            } else {
+                platform::clear_badge();
+            }
+            badge_on.set(on);
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="app-title">
+            <h2 id="app-title">{ "This app on this device" }</h2>
+            <p>{ mode.sentence() }</p>
+            if *mode == DisplayMode::Installed {
+                <p>{ "The installed app keeps a journal of its own, apart from the browser's. \
+                      To bring a journal from the browser, export it there as a backup, then restore it here under Backups." }</p>
+            } else {
+                <p>{ INSTALL_NOTE }</p>
+                <InstallSteps />
+            }
+            <h3>{ "Count on the app's icon" }</h3>
+            if *badge_available {
+                <label for="app-badge" class="checkbox">
+                    <input type="checkbox" id="app-badge" checked={*badge_on} onchange={toggle_badge} />
+                    { "Show how many people are due today on the app's icon" }
+                </label>
+                if *mode == DisplayMode::BrowserTab {
+                    <p class="muted">{ "The count shows on the icon of Rapport installed from this browser." }</p>
+                }
+            } else {
+                <p class="muted">{ "Not available in this browser." }</p>
+            }
         </section>
     }
 }
