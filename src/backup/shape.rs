@@ -144,6 +144,21 @@ pub(crate) const INTERACTION: &[Field] = &[
     ("updated", Timestamp, Required),
 ];
 
+pub(crate) const MILESTONE: &[Field] = &[
+    ("id", Id, Required),
+    ("date", Date, Required),
+    (
+        "kind",
+        OneOf(&["new_job", "left_job", "retired", "unretired", "other"]),
+        Required,
+    ),
+    ("note", Text, Optional),
+    ("thanks_dismissed", Bool, Optional),
+    ("purposes_offered", Bool, Optional),
+    ("created", Timestamp, Required),
+    ("updated", Timestamp, Required),
+];
+
 pub(crate) const PURPOSE: &[Field] = &[("id", Id, Required), ("label", NonBlankText, Required)];
 
 const NUDGES: &[Field] = &[
