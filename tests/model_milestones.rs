@@ -51,9 +51,7 @@ fn log(
     m: &mut TestMinter,
     on: NaiveDate,
     who: u64,
-    gesture: Gesture,
-    kind: ExchangeKind,
-    answer: Answer,
+    (gesture, kind, answer): (Gesture, ExchangeKind, Answer),
     job: bool,
 ) {
     let draft = EntryDraft {
@@ -111,16 +109,21 @@ fn job_search() -> (Journal, TestMinter, MilestoneId) {
     let mut m = TestMinter::new();
     let job_day = d(2026, 6, 1);
     // In: a granted ask for the job search (any kind).
-    log(&mut j, &mut m, d(2026, 3, 2), 1, IAsked, Favour, Yes, true);
+    log(
+        &mut j,
+        &mut m,
+        d(2026, 3, 2),
+        1,
+        (IAsked, Favour, Yes),
+        true,
+    );
     // In: an introduction given to me, unasked, for no purpose at all.
     log(
         &mut j,
         &mut m,
         d(2026, 4, 10),
         2,
-        TheyGave,
-        Introduction,
-        Yes,
+        (TheyGave, Introduction, Yes),
         false,
     );
     // In: a granted ask for a referral, on the window's first day.
@@ -129,9 +132,7 @@ fn job_search() -> (Journal, TestMinter, MilestoneId) {
         &mut m,
         d(2025, 12, 1),
         3,
-        IAsked,
-        Referral,
-        Yes,
+        (IAsked, Referral, Yes),
         false,
     );
     // Out: an ask still open.
@@ -140,24 +141,27 @@ fn job_search() -> (Journal, TestMinter, MilestoneId) {
         &mut m,
         d(2026, 5, 2),
         4,
-        IAsked,
-        Introduction,
-        Open,
+        (IAsked, Introduction, Open),
         true,
     );
     // Out: an ask declined.
-    log(&mut j, &mut m, d(2026, 5, 3), 5, IAsked, Advice, No, true);
+    log(&mut j, &mut m, d(2026, 5, 3), 5, (IAsked, Advice, No), true);
     // Out: a favour granted, but not for the job search.
-    log(&mut j, &mut m, d(2026, 5, 4), 6, IAsked, Favour, Yes, false);
+    log(
+        &mut j,
+        &mut m,
+        d(2026, 5, 4),
+        6,
+        (IAsked, Favour, Yes),
+        false,
+    );
     // Out: advice more than six months before.
     log(
         &mut j,
         &mut m,
         d(2025, 11, 30),
         7,
-        TheyGave,
-        Advice,
-        Yes,
+        (TheyGave, Advice, Yes),
         true,
     );
     // Out: an introduction after the milestone.
@@ -166,22 +170,18 @@ fn job_search() -> (Journal, TestMinter, MilestoneId) {
         &mut m,
         d(2026, 6, 2),
         8,
-        TheyGave,
-        Introduction,
-        Yes,
+        (TheyGave, Introduction, Yes),
         true,
     );
     // Out: I gave them advice (the wrong way round).
-    log(&mut j, &mut m, d(2026, 5, 5), 9, IGave, Advice, Yes, true);
+    log(&mut j, &mut m, d(2026, 5, 5), 9, (IGave, Advice, Yes), true);
     // Out: they asked me and I said yes.
     log(
         &mut j,
         &mut m,
         d(2026, 5, 6),
         10,
-        TheyAsked,
-        Introduction,
-        Yes,
+        (TheyAsked, Introduction, Yes),
         true,
     );
     let id = new_job(&mut j, &mut m, job_day);
@@ -339,9 +339,7 @@ fn the_keep_in_touch_nudge_watches_ninety_days_for_a_quiet_week() {
         &mut m,
         d(2026, 6, 10),
         1,
-        Gesture::IGave,
-        ExchangeKind::Advice,
-        Answer::Yes,
+        (Gesture::IGave, ExchangeKind::Advice, Answer::Yes),
         false,
     );
     assert_eq!(keep_going(&j, d(2026, 6, 16)), None);
@@ -527,7 +525,7 @@ proptest! {
         let job_day = d(2026, 6, 1);
         for (back, who, g, k, a, job) in entries {
             let on = job_day - Duration::days(back - 30);
-            log(&mut j, &mut m, on, who, g, k, a, job);
+            log(&mut j, &mut m, on, who, (g, k, a), job);
         }
         let id = new_job(&mut j, &mut m, job_day);
         let helpers = people_to_thank(&j, j.milestone(&id).unwrap());
