@@ -1,5 +1,6 @@
 //! Milestones: who to thank after a new job, the keep-in-touch nudge, the
 //! stage's purposes, and milestones in backups, merges, storage and undo.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
