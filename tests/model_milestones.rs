@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use proptest::prelude::*;
 use rapport::backup::{apply_import, export_backup, parse_backup, Mode};
 use rapport::model::milestone::{
-    keep_going, people_to_thank, stage_offer, thanks_due, THANKS_PURPOSE,
+    boundary_suggestion, keep_going, people_to_thank, stage_offer, thanks_due, THANKS_PURPOSE,
 };
 use rapport::model::*;
 use rapport::storage::{MemoryBackend, Store};
@@ -219,6 +219,10 @@ fn a_retired_milestone_has_nobody_to_thank() {
     );
     assert!(people_to_thank(&j, j.milestone(&id).unwrap()).is_empty());
     assert_eq!(j.milestone(&id).unwrap().headline(), "Retired");
+    assert_eq!(
+        boundary_suggestion(&j, d(2026, 6, 2)),
+        "Not looking for full-time work"
+    );
 }
 
 #[test]

@@ -144,14 +144,12 @@ pub(crate) const INTERACTION: &[Field] = &[
     ("updated", Timestamp, Required),
 ];
 
+const MILESTONE_KINDS: &[&str] = &["new_job", "left_job", "retired", "unretired", "other"];
+
 pub(crate) const MILESTONE: &[Field] = &[
     ("id", Id, Required),
     ("date", Date, Required),
-    (
-        "kind",
-        OneOf(&["new_job", "left_job", "retired", "unretired", "other"]),
-        Required,
-    ),
+    ("kind", OneOf(MILESTONE_KINDS), Required),
     ("note", Text, Optional),
     ("thanks_dismissed", Bool, Optional),
     ("purposes_offered", Bool, Optional),
@@ -367,6 +365,11 @@ mod tests {
             .map(|k| serde_json::to_value(k).unwrap_or_default())
             .collect();
         assert_eq!(names(kinds), EXCHANGE_KINDS);
+        let kinds = crate::model::MilestoneKind::ALL
+            .iter()
+            .map(|k| serde_json::to_value(k).unwrap_or_default())
+            .collect();
+        assert_eq!(names(kinds), MILESTONE_KINDS);
     }
 
     #[test]
