@@ -415,6 +415,7 @@ fn delete_person_removing_them_from_interactions() {
             }],
             purposes_changed: false,
             settings_changed: false,
+            milestones_changed: false,
         }
     );
     assert!(j.person(&pid(1)).is_none());

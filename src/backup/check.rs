@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value};
 
 use super::json::{show, ImportErrors, ImportProblem};
-use super::shape::{check, Kind::Object, INTERACTION, PERSON, PURPOSE, SETTINGS};
+use super::shape::{check, Kind::Object, INTERACTION, MILESTONE, PERSON, PURPOSE, SETTINGS};
 use crate::model::{
     ExchangeId, Interaction, Journal, JournalParts, ModelError, Person, PersonId, Purpose,
     Settings, FORMAT_VERSION,
@@ -141,6 +141,8 @@ pub(crate) fn check_document(
     check_people(people, &person_ids, &mut problems);
     check_interactions(log, &person_ids, &purpose_ids, &mut problems);
     check_purposes(purposes, &mut problems);
+    let milestones = list(doc, "milestones", "milestones", &mut problems);
+    check_milestones(milestones, &mut problems);
     if let Some(settings) = doc.get("settings") {
         check(&Object(SETTINGS), settings, "settings", &mut problems);
     }
@@ -214,6 +216,7 @@ fn model_check_person(person: &Person) -> Option<ModelError> {
         interactions: Vec::new(),
         purposes: Vec::new(),
         settings: Settings::default(),
+        milestones: Vec::new(),
     })
     .err()
 }
@@ -332,6 +335,7 @@ fn model_check_interaction(interaction: &Interaction) -> Option<ModelError> {
         interactions: vec![interaction.clone()],
         purposes,
         settings: Settings::default(),
+        milestones: Vec::new(),
     })
     .err()
 }
@@ -361,6 +365,18 @@ fn exchange_of(err: &ModelError, interaction: &Interaction) -> Option<usize> {
         _ => return None,
     };
     interaction.exchanges.iter().position(|e| &e.id == id)
+}
+
+fn check_milestones(values: &[Value], problems: &mut Problems) {
+    let mut seen = BTreeMap::new();
+    for (index, value) in values.iter().enumerate() {
+        let path = format!("milestones[{index}]");
+        check(&Object(MILESTONE), value, &path, problems);
+        if let Some(id) = valid_id(value.get("id")) {
+            note_id(&mut seen, id, "milestones", index, problems);
+        }
+        check_times(value, &path, problems);
+    }
 }
 
 fn check_purposes(values: &[Value], problems: &mut Problems) {

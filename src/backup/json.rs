@@ -63,6 +63,10 @@ pub fn export_backup(journal: &Journal, exported: DateTime<Utc>) -> Result<Strin
     push_list(&mut out, "people", journal.people())?;
     push_list(&mut out, "interactions", journal.interactions_by_date())?;
     push_list(&mut out, "purposes", journal.purposes().iter())?;
+    // Left out when empty, so a journal without milestones exports as before.
+    if journal.milestone_count() > 0 {
+        push_list(&mut out, "milestones", journal.milestones_by_date())?;
+    }
     out.extend_from_slice(b"\"settings\": ");
     write_json(&mut out, journal.settings())?;
     out.extend_from_slice(b"\n}\n");
@@ -250,12 +254,14 @@ pub fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup, ImportErrors> {
         ("interactions", "log"),
         ("purposes", "purposes"),
         ("settings", "settings"),
+        ("milestones", "milestones"),
     ] {
         match root.remove(from) {
             Some(value) => {
                 document.insert(to.to_owned(), value);
             }
-            None if from == "settings" => {}
+            // Optional: files written before milestones existed have none.
+            None if from == "settings" || from == "milestones" => {}
             None => problems.add(
                 from,
                 "missing (a backup always has this list, even when it is empty)",

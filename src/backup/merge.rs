@@ -28,8 +28,8 @@ use serde::Serialize;
 
 use super::json::ParsedBackup;
 use crate::model::{
-    Interaction, InteractionId, Journal, JournalParts, ModelError, Person, PersonId, Purpose,
-    PurposeId, FORMAT_VERSION,
+    Interaction, InteractionId, Journal, JournalParts, Milestone, ModelError, Person, PersonId,
+    Purpose, PurposeId, FORMAT_VERSION,
 };
 
 /// How an import combines the file with the journal.
@@ -285,7 +285,10 @@ pub fn apply_import(
     mode: Mode,
 ) -> Result<Journal, ApplyError> {
     let file = parsed.journal;
-    if mode == Mode::Replace || (journal.person_count() == 0 && journal.interaction_count() == 0) {
+    let empty = journal.person_count() == 0
+        && journal.interaction_count() == 0
+        && journal.milestone_count() == 0;
+    if mode == Mode::Replace || empty {
         return Ok(file);
     }
     let mut file = file.to_parts();
@@ -333,12 +336,27 @@ pub fn apply_import(
         })
         .collect();
     let purposes = united.list;
+    // Milestones refer to nothing, so they merge by id alone: the newer wins.
+    let mut milestones: BTreeMap<_, Milestone> = ours
+        .milestones
+        .into_iter()
+        .map(|m| (m.id.clone(), m))
+        .collect();
+    for theirs in file.milestones {
+        match milestones.get(&theirs.id) {
+            Some(ours) if !takes_theirs(ours, &theirs, ours.updated, theirs.updated) => {}
+            _ => {
+                milestones.insert(theirs.id.clone(), theirs);
+            }
+        }
+    }
     Journal::from_parts(JournalParts {
         version: FORMAT_VERSION,
         people: people.into_values().collect(),
         interactions,
         purposes,
         settings: journal.settings().clone(),
+        milestones: milestones.into_values().collect(),
     })
     .map_err(ApplyError)
 }

@@ -144,6 +144,19 @@ pub(crate) const INTERACTION: &[Field] = &[
     ("updated", Timestamp, Required),
 ];
 
+const MILESTONE_KINDS: &[&str] = &["new_job", "left_job", "retired", "unretired", "other"];
+
+pub(crate) const MILESTONE: &[Field] = &[
+    ("id", Id, Required),
+    ("date", Date, Required),
+    ("kind", OneOf(MILESTONE_KINDS), Required),
+    ("note", Text, Optional),
+    ("thanks_dismissed", Bool, Optional),
+    ("purposes_offered", Bool, Optional),
+    ("created", Timestamp, Required),
+    ("updated", Timestamp, Required),
+];
+
 pub(crate) const PURPOSE: &[Field] = &[("id", Id, Required), ("label", NonBlankText, Required)];
 
 const NUDGES: &[Field] = &[
@@ -352,6 +365,11 @@ mod tests {
             .map(|k| serde_json::to_value(k).unwrap_or_default())
             .collect();
         assert_eq!(names(kinds), EXCHANGE_KINDS);
+        let kinds = crate::model::MilestoneKind::ALL
+            .iter()
+            .map(|k| serde_json::to_value(k).unwrap_or_default())
+            .collect();
+        assert_eq!(names(kinds), MILESTONE_KINDS);
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::dates::YearMonth;
-use super::ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+use super::ids::{ExchangeId, InteractionId, MilestoneId, PersonId, PurposeId};
 use super::interaction::{Interaction, Portion};
+use super::milestone::Milestone;
 use super::person::Person;
 use super::purpose::Purpose;
 use super::settings::Settings;
@@ -68,6 +69,12 @@ pub enum Action {
     },
     /// Replaces the settings.
     UpdateSettings(Settings),
+    /// Adds a milestone; the id must be unused.
+    AddMilestone(Milestone),
+    /// Replaces a milestone. Its stored `created` time is kept.
+    EditMilestone(Milestone),
+    /// Deletes a milestone.
+    DeleteMilestone { id: MilestoneId },
 }
 
 /// What deleting a person does to their history.
@@ -108,6 +115,8 @@ pub struct Applied {
     pub purposes_changed: bool,
     /// The settings changed.
     pub settings_changed: bool,
+    /// A milestone was added, changed or deleted.
+    pub milestones_changed: bool,
 }
 
 /// An interaction that was added or changed.
@@ -137,6 +146,7 @@ impl Applied {
             && self.interactions_removed.is_empty()
             && !self.purposes_changed
             && !self.settings_changed
+            && !self.milestones_changed
     }
 
     /// Adds what a later change in the same step touched.
@@ -187,6 +197,7 @@ impl Applied {
         self.interactions_removed.sort_by(|a, b| a.id.cmp(&b.id));
         self.purposes_changed |= later.purposes_changed;
         self.settings_changed |= later.settings_changed;
+        self.milestones_changed |= later.milestones_changed;
     }
 
     /// Months whose interaction segment must be rewritten (old and new dates of

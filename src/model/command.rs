@@ -17,12 +17,15 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::action::{Action, Applied, DeleteMode};
 use super::error::ModelError;
-use super::ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+use super::ids::{ExchangeId, InteractionId, MilestoneId, PersonId, PurposeId};
 use super::interaction::{
     Ask, Direction, Exchange, ExchangeKind, Initiator, Interaction, InteractionKind, Outcome,
     Party, Portion,
 };
 use super::journal::{Changes, Journal};
+use super::milestone::{
+    fresh_purpose, missing_stage_purposes, Milestone, MilestoneKind, THANKS_PURPOSE,
+};
 use super::person::Person;
 use super::purpose::Purpose;
 use super::settings::Settings;
@@ -152,6 +155,9 @@ impl Answer {
         }
     }
 }
+
+/// The note of a thank-you logged in one tap.
+pub const THANKS_NOTE: &str = "Said thank you";
 
 /// How forms ask whether a give is only promised so far.
 pub const PROMISED_LABEL: &str = "Promised, not done yet";
@@ -293,6 +299,32 @@ pub enum Command {
         portion: Option<Portion>,
         note: String,
     },
+    /// Marks a turning point: a new job, retiring…
+    AddMilestone {
+        date: NaiveDate,
+        kind: MilestoneKind,
+        note: String,
+    },
+    /// Corrects a milestone's day, kind or note.
+    EditMilestone {
+        id: MilestoneId,
+        date: NaiveDate,
+        kind: MilestoneKind,
+        note: String,
+    },
+    /// Deletes a milestone.
+    DeleteMilestone(MilestoneId),
+    /// Hides the thank-you list after a new-job milestone.
+    DismissThanks(MilestoneId),
+    /// Answers the one-time offer of a stage's purposes after retiring or
+    /// unretiring: with `accept`, the missing ones are added.
+    AnswerStageOffer {
+        milestone: MilestoneId,
+        accept: bool,
+    },
+    /// Logs a thank-you message to someone on a day (initiated by me, with the
+    /// thank-you purpose, which is added to the purposes when missing).
+    LogThanks { person: PersonId, on: NaiveDate },
     /// Any lower-level change (purposes, settings, imported records).
     Apply(Action),
     /// Puts back what an earlier step changed.
@@ -310,6 +342,8 @@ pub struct Executed {
     pub added_people: Vec<PersonId>,
     /// Entries the batch added, in order.
     pub added_entries: Vec<InteractionId>,
+    /// Milestones the batch added, in order.
+    pub added_milestones: Vec<MilestoneId>,
 }
 
 /// The records a step touched, as they were before it: `None` where a record
@@ -320,6 +354,7 @@ pub struct Undo {
     interactions: BTreeMap<InteractionId, Option<Interaction>>,
     purposes: Option<Vec<Purpose>>,
     settings: Option<Settings>,
+    milestones: BTreeMap<MilestoneId, Option<Milestone>>,
 }
 
 impl Undo {
@@ -329,6 +364,7 @@ impl Undo {
             && self.interactions.is_empty()
             && self.purposes.is_none()
             && self.settings.is_none()
+            && self.milestones.is_empty()
     }
 
     /// Remembers how the records `changes` is about to touch look now (the
@@ -360,6 +396,16 @@ impl Undo {
         if changes.settings.is_some() && self.settings.is_none() {
             self.settings = Some(journal.settings().clone());
         }
+        let milestones = changes
+            .upsert_milestones
+            .iter()
+            .map(|m| &m.id)
+            .chain(&changes.remove_milestones);
+        for id in milestones {
+            self.milestones
+                .entry(id.clone())
+                .or_insert_with(|| journal.milestone(id).cloned());
+        }
     }
 }
 
@@ -376,6 +422,7 @@ impl Journal {
             undo: Undo::default(),
             added_people: Vec::new(),
             added_entries: Vec::new(),
+            added_milestones: Vec::new(),
         };
         for command in commands {
             if let Err(err) = self.execute_one(command, minter, &mut done) {
@@ -425,12 +472,88 @@ impl Journal {
             let mut record = self
                 .person(person)
                 .cloned()
-                .ok_or_else(|| ModelError::UnknownPerson(person.clone()))?;
+                .ok_or_else(|| ModelError::InvalidId(THANKS_PURPOSE.id.to_owned()))?;
             change(&mut record);
             record.updated = bump(record.updated, now);
             Ok::<_, ModelError>(vec![Action::EditPerson(record)])
         };
+        let milestone = |id: &MilestoneId| {
+            self.milestone(id)
+                .cloned()
+                .ok_or_else(|| ModelError::UnknownMilestone(id.clone()))
+        };
         Ok(match command {
+            Command::AddMilestone { date, kind, note } => {
+                let mut record = Milestone::new(MilestoneId::new(minter.random()), date, kind, now);
+                record.note = note.trim().to_owned();
+                done.added_milestones.push(record.id.clone());
+                vec![Action::AddMilestone(record)]
+            }
+            Command::EditMilestone {
+                id,
+                date,
+                kind,
+                note,
+            } => {
+                let mut record = milestone(&id)?;
+                record.date = date;
+                record.kind = kind;
+                record.note = note.trim().to_owned();
+                record.updated = bump(record.updated, now);
+                vec![Action::EditMilestone(record)]
+            }
+            Command::DeleteMilestone(id) => vec![Action::DeleteMilestone { id }],
+            Command::DismissThanks(id) => {
+                let mut record = milestone(&id)?;
+                record.thanks_dismissed = true;
+                record.updated = bump(record.updated, now);
+                vec![Action::EditMilestone(record)]
+            }
+            Command::AnswerStageOffer {
+                milestone: id,
+                accept,
+            } => {
+                let mut record = milestone(&id)?;
+                record.purposes_offered = true;
+                record.updated = bump(record.updated, now);
+                let mut actions: Vec<Action> = if accept {
+                    missing_stage_purposes(self.purposes())
+                        .into_iter()
+                        .map(Action::AddPurpose)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                actions.push(Action::EditMilestone(record));
+                actions
+            }
+            Command::LogThanks { person, on } => {
+                let mut actions = Vec::new();
+                let purpose = match THANKS_PURPOSE.find(self.purposes()) {
+                    Some(found) => found.id.clone(),
+                    None => {
+                        let added = fresh_purpose(&THANKS_PURPOSE, self.purposes())
+                            .ok_or_else(|| ModelError::InvalidId(THANKS_PURPOSE.id.to_owned()))?;
+                        let id = added.id.clone();
+                        actions.push(Action::AddPurpose(added));
+                        id
+                    }
+                };
+                let id = InteractionId::new(minter.random());
+                let mut entry = Interaction::new(
+                    id.clone(),
+                    on,
+                    vec![person],
+                    InteractionKind::Message,
+                    Initiator::Me,
+                    now,
+                );
+                entry.purpose = Some(purpose);
+                entry.note = THANKS_NOTE.to_owned();
+                done.added_entries.push(id);
+                actions.push(Action::AddInteraction(entry));
+                actions
+            }
             Command::AddPerson(mut person) => {
                 person.id = PersonId::new(minter.random());
                 person.created = now;
@@ -599,6 +722,18 @@ impl Journal {
                 None if self.interaction(id).is_some() => {
                     changes.remove_interactions.push(id.clone())
                 }
+                None => {}
+            }
+        }
+        for (id, before) in &undo.milestones {
+            match before {
+                Some(milestone) => {
+                    let mut milestone = milestone.clone();
+                    milestone.updated =
+                        stamp(milestone.updated, self.milestone(id).map(|m| m.updated));
+                    changes.upsert_milestones.push(milestone);
+                }
+                None if self.milestone(id).is_some() => changes.remove_milestones.push(id.clone()),
                 None => {}
             }
         }

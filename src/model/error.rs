@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+use super::ids::{ExchangeId, InteractionId, MilestoneId, PersonId, PurposeId};
 use super::interaction::{format_money, Outstanding, Portion};
 
 /// Why an action (or a loaded journal) was rejected.
@@ -26,6 +26,10 @@ pub enum ModelError {
     },
     /// No purpose has this id.
     UnknownPurpose(PurposeId),
+    /// No milestone has this id.
+    UnknownMilestone(MilestoneId),
+    /// A milestone with this id already exists.
+    DuplicateMilestone(MilestoneId),
     /// A person with this id already exists.
     DuplicatePerson(PersonId),
     /// An interaction with this id already exists.
@@ -150,6 +154,8 @@ impl fmt::Display for ModelError {
                 "interaction {interaction} has no exchange with id {exchange}"
             ),
             UnknownPurpose(id) => write!(f, "there is no purpose with id {id}"),
+            UnknownMilestone(id) => write!(f, "there is no milestone with id {id}"),
+            DuplicateMilestone(id) => write!(f, "a milestone with id {id} already exists"),
             DuplicatePerson(id) => write!(f, "a person with id {id} already exists"),
             DuplicateInteraction(id) => write!(f, "an interaction with id {id} already exists"),
             DuplicateExchange {

@@ -131,6 +131,12 @@ define_id!(
     'w'
 );
 
+define_id!(
+    /// Identifies a [`Milestone`](super::milestone::Milestone); generated ids start with `m`.
+    MilestoneId,
+    'm'
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

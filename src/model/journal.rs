@@ -18,8 +18,9 @@ use super::action::{
 };
 use super::dates::{check_date, YearMonth};
 use super::error::ModelError;
-use super::ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+use super::ids::{ExchangeId, InteractionId, MilestoneId, PersonId, PurposeId};
 use super::interaction::{Interaction, Obligation, Outstanding, Portion, Settlement};
+use super::milestone::Milestone;
 use super::person::Person;
 use super::purpose::{default_purposes, Purpose};
 use super::settings::Settings;
@@ -43,6 +44,7 @@ pub struct Journal {
     interactions: BTreeMap<InteractionId, Interaction>,
     purposes: Vec<Purpose>,
     settings: Settings,
+    milestones: BTreeMap<MilestoneId, Milestone>,
     // Derived caches (not serialised).
     by_person: BTreeMap<PersonId, BTreeSet<InteractionId>>,
     by_date: BTreeSet<(NaiveDate, InteractionId)>,
@@ -71,6 +73,9 @@ pub struct JournalParts {
     /// Settings; left out when default.
     #[serde(default, skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
+    /// Milestones, by date then id; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
 }
 
 impl Default for JournalParts {
@@ -81,6 +86,7 @@ impl Default for JournalParts {
             interactions: Vec::new(),
             purposes: default_purposes(),
             settings: Settings::default(),
+            milestones: Vec::new(),
         }
     }
 }
@@ -104,6 +110,8 @@ pub(super) struct Changes {
     pub(super) remove_interactions: Vec<InteractionId>,
     pub(super) purposes: Option<Vec<Purpose>>,
     pub(super) settings: Option<Settings>,
+    pub(super) upsert_milestones: Vec<Milestone>,
+    pub(super) remove_milestones: Vec<MilestoneId>,
 }
 
 impl Default for Journal {
@@ -120,6 +128,7 @@ impl Journal {
             interactions: BTreeMap::new(),
             purposes: default_purposes(),
             settings: Settings::default(),
+            milestones: BTreeMap::new(),
             by_person: BTreeMap::new(),
             by_date: BTreeSet::new(),
             stats: BTreeMap::new(),
@@ -170,11 +179,22 @@ impl Journal {
             interactions.insert(interaction.id.clone(), interaction);
         }
 
+        let mut milestones = BTreeMap::new();
+        for mut milestone in parts.milestones {
+            normalize_milestone(&mut milestone);
+            validate_milestone(&milestone)?;
+            if milestones.contains_key(&milestone.id) {
+                return Err(ModelError::DuplicateMilestone(milestone.id));
+            }
+            milestones.insert(milestone.id.clone(), milestone);
+        }
+
         let mut journal = Self {
             people,
             interactions,
             purposes,
             settings,
+            milestones,
             by_person: BTreeMap::new(),
             by_date: BTreeSet::new(),
             stats: BTreeMap::new(),
@@ -191,6 +211,7 @@ impl Journal {
             interactions: self.interactions_by_date().cloned().collect(),
             purposes: self.purposes.clone(),
             settings: self.settings.clone(),
+            milestones: self.milestones_by_date().cloned().collect(),
         }
     }
 
@@ -314,6 +335,23 @@ impl Journal {
     /// The settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The milestone with this id.
+    pub fn milestone(&self, id: &MilestoneId) -> Option<&Milestone> {
+        self.milestones.get(id)
+    }
+
+    /// Every milestone by date (then id); reverse it for newest first.
+    pub fn milestones_by_date(&self) -> impl DoubleEndedIterator<Item = &Milestone> + '_ {
+        let mut list: Vec<&Milestone> = self.milestones.values().collect();
+        list.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        list.into_iter()
+    }
+
+    /// Number of milestones.
+    pub fn milestone_count(&self) -> usize {
+        self.milestones.len()
     }
 
     /// Cached counters for a person.
@@ -538,6 +576,31 @@ impl Journal {
                 settings.normalize();
                 settings.validate()?;
                 changes.settings = Some(settings);
+            }
+            Action::AddMilestone(mut milestone) => {
+                normalize_milestone(&mut milestone);
+                if self.milestones.contains_key(&milestone.id) {
+                    return Err(ModelError::DuplicateMilestone(milestone.id));
+                }
+                validate_milestone(&milestone)?;
+                changes.upsert_milestones.push(milestone);
+            }
+            Action::EditMilestone(mut milestone) => {
+                let old = self
+                    .milestones
+                    .get(&milestone.id)
+                    .ok_or_else(|| ModelError::UnknownMilestone(milestone.id.clone()))?;
+                normalize_milestone(&mut milestone);
+                milestone.created = old.created;
+                milestone.updated = milestone.updated.max(old.updated);
+                validate_milestone(&milestone)?;
+                changes.upsert_milestones.push(milestone);
+            }
+            Action::DeleteMilestone { id } => {
+                if !self.milestones.contains_key(&id) {
+                    return Err(ModelError::UnknownMilestone(id));
+                }
+                changes.remove_milestones.push(id);
             }
         }
         Ok(changes)
@@ -854,12 +917,37 @@ impl Journal {
             applied.settings_changed = settings != self.settings;
             self.settings = settings;
         }
+        for milestone in changes.upsert_milestones {
+            applied.milestones_changed |= self.milestones.get(&milestone.id) != Some(&milestone);
+            self.milestones.insert(milestone.id.clone(), milestone);
+        }
+        for id in changes.remove_milestones {
+            applied.milestones_changed |= self.milestones.remove(&id).is_some();
+        }
         applied
             .interactions_upserted
             .sort_by(|a, b| a.id.cmp(&b.id));
         applied.interactions_removed.sort_by(|a, b| a.id.cmp(&b.id));
         applied
     }
+}
+
+/// Trims a milestone's note.
+fn normalize_milestone(milestone: &mut Milestone) {
+    let trimmed = milestone.note.trim();
+    if trimmed.len() != milestone.note.len() {
+        milestone.note = trimmed.to_owned();
+    }
+}
+
+/// A milestone's day must be within the supported years, and it cannot be
+/// updated before it was created.
+fn validate_milestone(milestone: &Milestone) -> Result<(), ModelError> {
+    check_date(milestone.date)?;
+    if milestone.updated < milestone.created {
+        return Err(ModelError::UpdatedBeforeCreated(milestone.id.to_string()));
+    }
+    Ok(())
 }
 
 fn join_text(first: &str, second: &str) -> String {
@@ -883,6 +971,8 @@ struct JournalPartsRef<'a> {
     purposes: &'a [Purpose],
     #[serde(skip_serializing_if = "is_default_settings")]
     settings: &'a Settings,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    milestones: Vec<&'a Milestone>,
 }
 
 fn is_default_settings(settings: &&Settings) -> bool {
@@ -898,6 +988,7 @@ impl Serialize for Journal {
             interactions: self.interactions_by_date().collect(),
             purposes: &self.purposes,
             settings: &self.settings,
+            milestones: self.milestones_by_date().collect(),
         }
         .serialize(serializer)
     }

@@ -9,6 +9,7 @@
 //! | `person.rs` | [`Person`], [`HowWeMet`], [`Cadence`] |
 //! | `interaction.rs` | [`Interaction`], [`Exchange`], asks, loans, settlements, and the reciprocity rules (what counts as a give, what is owed) |
 //! | `purpose.rs`, `settings.rs` | the user-editable purpose list; the usual-circle tags and nudge thresholds |
+//! | `milestone.rs` | [`Milestone`] (new job, retired…) and what follows one: people to thank, the keep-in-touch nudge, the stage's purposes, boundary examples |
 //! | `journal.rs` | [`Journal`]: the records, the caches, [`Journal::apply`], loading ([`Journal::from_parts`]) and saving |
 //! | `command.rs` | [`Command`]: what a person does (log, edit, delete, answer an ask, settle, archive, merge, undo…), executed as one step by [`Journal::execute`] with a [`Minter`] (clock and entropy); returns [`Executed`] with its exact [`Undo`] |
 //! | `action.rs` | [`Action`] (the reducer's low-level changes) and [`Applied`] (what changed, for storage) |
@@ -108,6 +109,7 @@
 //! | `log[]` | [`Interaction`], ordered by date then id. `date` is the local day, `time` `"HH:MM"` (or `"HH:MM:SS"`). `who` lists person ids. `kind`: `coffee` `meal` `call` `video` `message` `email` `event` `introduction` `other`. `by` (who initiated): `me` `them` `mutual`. `purpose` is a purpose id. |
 //! | `ex[]` | [`Exchange`]: `dir` `gave` (I gave to them) / `got` (they gave to me); `who` one of the interaction's people; `kind`: `favour` `introduction` `advice` `referral` `gift` `loan`; `ask.by` `me`/`them`; `ask.outcome`: `granted` `declined_by_them` `declined_by_me` `open`; `loan` is `{amount, currency}` (minor units, ISO 4217) or `{item}`; `settled[]` holds `{date, amount}` for money loans or `{date, percent}` otherwise, plus an optional `note`. |
 //! | `purposes[]` | [`Purpose`] in display order; always written (an empty list is a valid choice). A new journal has `touch`, `job`, `gig`, `info`, `volunteer`, `help`; a file without the field gets those. |
+//! | `milestones[]` | [`Milestone`], by date then id; left out when empty. `date` is the local day; `kind`: `new_job` `left_job` `retired` `unretired` `other`; `note` what happened ("Started at Fabrikam"); `thanks_dismissed` (only when true) hides its thank-you list; `purposes_offered` (only when true) means the stage's purposes were offered once; `created`/`updated` as for people. |
 //! | `settings` | [`Settings`]; left out entirely while default. `circles` lists the tags whose people form the usual circle (left out until the user chooses; an older `"circle": "crew"` is read as `["crew"]`); `nudges` the thresholds (left out while default). |
 //!
 //! Storage that keeps interactions in per-month segments can write each
@@ -124,6 +126,7 @@ pub mod ids;
 pub mod insights;
 pub mod interaction;
 pub mod journal;
+pub mod milestone;
 pub mod network;
 pub mod nudges;
 pub mod person;
@@ -144,12 +147,13 @@ pub use command::{
 };
 pub use dates::{Birthday, Quarter, YearMonth};
 pub use error::ModelError;
-pub use ids::{ExchangeId, InteractionId, PersonId, PurposeId};
+pub use ids::{ExchangeId, InteractionId, MilestoneId, PersonId, PurposeId};
 pub use interaction::{
     Ask, Direction, Exchange, ExchangeKind, Initiator, Interaction, InteractionKind, LoanSubject,
     Obligation, ObligationKind, Outcome, Outstanding, Party, Portion, Settlement,
 };
 pub use journal::{Journal, JournalParts, OpenItem, FORMAT_VERSION};
+pub use milestone::{Helper, KeepGoing, Milestone, MilestoneKind};
 pub use network::NetworkFilter;
 pub use nudges::Nudge;
 pub use person::{Cadence, HowWeMet, Person};

@@ -3,7 +3,7 @@
 //! ```text
 //! rapport/head            {"schema":1,"app":"0.1.0","gen":42,"seg":{"cfg":"40-k3","p0":"42-k3-mxa5y5y2",...},
 //!                          "id":"42-k3-mxa5y5y2","prev":["41-x9-mxa5y1q0",...]}
-//! rapport/s/cfg/40-k3     purposes and settings
+//! rapport/s/cfg/40-k3     purposes, settings and milestones
 //! rapport/s/p0/42-k3      up to 64 people
 //! rapport/s/i7/41-x9      up to 128 interactions
 //! ```
@@ -49,7 +49,8 @@ pub const GARBAGE_MIN_AGE_MS: u64 = 10 * 60 * 1000;
 /// A segment's name: the configuration, or a numbered chunk of people or interactions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SegmentName {
-    /// Purposes and settings.
+    /// Purposes, settings and milestones (left out while there are none, so
+    /// a store written before milestones existed loads unchanged).
     Config,
     /// A chunk of people.
     People(u32),

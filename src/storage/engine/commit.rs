@@ -86,6 +86,7 @@ impl<B: Backend> Store<B> {
             let config = Config {
                 purposes: journal.purposes().to_vec(),
                 settings: journal.settings().clone(),
+                milestones: journal.milestones_by_date().cloned().collect(),
             };
             writes.push((SegmentName::Config, Some(to_json(&config)?)));
         }

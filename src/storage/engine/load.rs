@@ -44,6 +44,7 @@ impl<B: Backend> Store<B> {
         let config = loaded.config.clone().unwrap_or_else(|| Config {
             purposes: JournalParts::default().purposes,
             settings: Settings::default(),
+            milestones: Vec::new(),
         });
         let parts = JournalParts {
             version: FORMAT_VERSION,
@@ -51,6 +52,7 @@ impl<B: Backend> Store<B> {
             interactions: std::mem::take(&mut loaded.interactions),
             purposes: config.purposes,
             settings: config.settings,
+            milestones: config.milestones,
         };
         let journal = Journal::from_parts(parts).map_err(|err| LoadError::Corrupt {
             key: "journal".to_owned(),
@@ -190,6 +192,7 @@ impl RawDocument {
             config: Some(Config {
                 purposes: parts.purposes,
                 settings: parts.settings,
+                milestones: parts.milestones,
             }),
             // Chunk membership is rebuilt when everything is rewritten.
             people_in: BTreeMap::new(),

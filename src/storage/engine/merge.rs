@@ -190,9 +190,17 @@ impl<B: Backend> Store<B> {
                 interactions.insert(interaction.id.clone(), interaction.clone());
             }
         }
-        let (purposes, settings) = match (&loaded.config, local(self.pending.config)) {
-            (Some(config), false) => (config.purposes.clone(), config.settings.clone()),
-            _ => (journal.purposes().to_vec(), journal.settings().clone()),
+        let (purposes, settings, milestones) = match (&loaded.config, local(self.pending.config)) {
+            (Some(config), false) => (
+                config.purposes.clone(),
+                config.settings.clone(),
+                config.milestones.clone(),
+            ),
+            _ => (
+                journal.purposes().to_vec(),
+                journal.settings().clone(),
+                journal.milestones_by_date().cloned().collect(),
+            ),
         };
         JournalParts {
             version: FORMAT_VERSION,
@@ -200,6 +208,7 @@ impl<B: Backend> Store<B> {
             interactions: interactions.into_values().collect(),
             purposes,
             settings,
+            milestones,
         }
     }
 }

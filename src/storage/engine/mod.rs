@@ -30,7 +30,9 @@ use serde::{Deserialize, Serialize};
 
 use super::backend::{Backend, BackendError};
 use super::layout::{Head, INTERACTIONS_PER_SEGMENT, PEOPLE_PER_SEGMENT};
-use crate::model::{Applied, InteractionId, Journal, PersonId, Purpose, Settings, FORMAT_VERSION};
+use crate::model::{
+    Applied, InteractionId, Journal, Milestone, PersonId, Purpose, Settings, FORMAT_VERSION,
+};
 
 pub use commit::to_json;
 pub use dump::{erase_all, raw_dump};
@@ -45,12 +47,16 @@ use segments::Chunks;
 /// The version of the app, written into the head for the user's information.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The configuration segment's contents.
+/// The configuration segment's contents: purposes, settings and milestones
+/// (a handful in a lifetime, so they share this small segment). A segment
+/// written before milestones existed has no `milestones` and loads as none.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Config {
     purposes: Vec<Purpose>,
     #[serde(default)]
     settings: Settings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    milestones: Vec<Milestone>,
 }
 
 /// The storage engine over one backend.

@@ -11,7 +11,7 @@ use super::Store;
 pub(super) struct Pending {
     pub(super) people: BTreeSet<PersonId>,
     pub(super) interactions: BTreeSet<InteractionId>,
-    /// The purposes or settings changed.
+    /// The purposes, settings or milestones changed.
     pub(super) config: bool,
 }
 
@@ -24,7 +24,8 @@ impl Pending {
             .extend(applied.interactions_upserted.iter().map(|u| u.id.clone()));
         self.interactions
             .extend(applied.interactions_removed.iter().map(|r| r.id.clone()));
-        self.config |= applied.purposes_changed || applied.settings_changed;
+        self.config |=
+            applied.purposes_changed || applied.settings_changed || applied.milestones_changed;
     }
 
     /// Nothing is waiting to be written.
@@ -66,7 +67,8 @@ impl<B> Store<B> {
                 pending.interactions.insert(interaction.id.clone());
             }
         }
-        pending.config |=
-            before.purposes() != after.purposes() || before.settings() != after.settings();
+        pending.config |= before.purposes() != after.purposes()
+            || before.settings() != after.settings()
+            || !before.milestones_by_date().eq(after.milestones_by_date());
     }
 }
