@@ -11,6 +11,7 @@ import { chromium } from "@playwright/test";
 import { startServer } from "../e2e/serve.mjs";
 import { CHROMIUM_ARGS } from "../e2e/playwright.config.mjs";
 import { bundleSizes } from "../../tools/bundle-size.mjs";
+import { breakdown } from "../../tools/wasm-breakdown.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
 const RUNS = SMOKE ? 2 : 5;
@@ -42,6 +43,11 @@ record({
   target: "≤ 150 KB",
   met: sizes.total <= BUNDLE_BUDGET,
 });
+
+// Where the wasm's code goes, from cargo's unstripped output of the same build.
+const CARGO_WASM = "target/wasm32-unknown-unknown/release/rapport.wasm";
+const wasmParts = breakdown(readFileSync(CARGO_WASM));
+console.log(`wasm breakdown: ${wasmParts.rows.length} groups, largest ${wasmParts.rows[0].group}`);
 
 // ---------------------------------------------------------------- the browser
 
@@ -563,6 +569,24 @@ const lines = [
   ),
   "",
 ];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const SHOWN_GROUPS = 30;
+lines.push(
+  "## Where the wasm's bytes go",
+  "",
+  `Written by \`make size\` too (\`tools/wasm-breakdown.mjs\`): the function bodies of cargo's release build`,
+  `(\`${CARGO_WASM}\`, before wasm-bindgen and wasm-opt), grouped by crate and, for our own code, by module.`,
+  `Code ${kb(wasmParts.codeBytes)}, data (strings, tables) ${kb(wasmParts.dataBytes)}. "gzipped" compresses each group on its own;`,
+  "\"share\" is its part of all groups gzipped that way. Generic code counts where it is defined (a sort of our records is `core`).",
+  "",
+  "| crate or module | functions | raw | gzipped | share |",
+  "| --- | --- | --- | --- | --- |",
+  ...wasmParts.rows
+    .slice(0, SHOWN_GROUPS)
+    .map((r) => `| ${r.group} | ${r.functions} | ${kb(r.bytes)} | ${kb(r.gzipped)} | ${(100 * r.share).toFixed(1)} % |`),
+  `| ${wasmParts.rows.length - SHOWN_GROUPS} more groups | ${wasmParts.rows.slice(SHOWN_GROUPS).reduce((n, r) => n + r.functions, 0)} | ${kb(wasmParts.rows.slice(SHOWN_GROUPS).reduce((n, r) => n + r.bytes, 0))} | — | ${(100 * wasmParts.rows.slice(SHOWN_GROUPS).reduce((n, r) => n + r.share, 0)).toFixed(1)} % |`,
+  "",
+);
 const notes = readFileSync("tests/bench/notes.md", "utf8");
 writeFileSync("BENCHMARKS.md", lines.join("\n") + "\n" + notes);
 console.log("wrote BENCHMARKS.md");
