@@ -214,6 +214,36 @@ test.describe("offline", () => {
     await app.waitUntilReady();
   });
 
+  test("the first visit downloads each file of the build once: the worker fills its cache from what the page fetched", async ({
+    page,
+  }) => {
+    // Its own server, gzipped as a static host serves, counting what it is asked for.
+    const server = await startServer({ root: DIST, port: 0, prefix: "/rapport/", gzip: true });
+    const asked = {};
+    server.on("request", (req) => {
+      const path = new URL(req.url, "http://localhost").pathname.slice("/rapport/".length) || "index.html";
+      asked[path] = (asked[path] ?? 0) + 1;
+    });
+    try {
+      const base = `http://127.0.0.1:${server.address().port}/rapport/`;
+      const app = new AppPage(page);
+      const pwa = new PwaPage(page);
+      await app.open(base);
+      await pwa.waitForServiceWorker();
+      // The cache holds the whole build ...
+      const [cached] = Object.values(await pwa.caches());
+      expect(cached).toHaveLength(listFiles(DIST).length - 1);
+      // ... yet every content-hashed file, the wasm above all, crossed the
+      // network once: the page's download was reused, not repeated.
+      const hashed = listFiles(DIST).filter((path) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path));
+      expect(hashed).toContainEqual(expect.stringMatching(/_bg\.wasm$/));
+      expect(Object.fromEntries(hashed.map((path) => [path, asked[path]]))).toEqual(Object.fromEntries(hashed.map((path) => [path, 1])));
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
+  });
+
   // Written against the People screen's contract: on #/people (the nav link
   // "People"), "Add someone" opens a dialog with a "Name" text box and a
   // "Save" button; a saved person is a link in the list.
