@@ -64,6 +64,8 @@ serve: tools
 
 dist: tools
 	trunk build --release
+	@# name.br and name.gz beside each text and wasm file, for hosts that serve them.
+	@node tools/compress.mjs dist
 	@node tools/bundle-size.mjs dist
 
 # The gzipped bundle (printed by dist), then the wasm's code by crate and by

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "./support/fixtures.mjs";
 import { AppPage } from "./pages/app.mjs";
@@ -242,6 +243,21 @@ test.describe("offline", () => {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
     }
+  });
+
+  test("dist/ carries brotli and gzip copies of the text and wasm files, and the worker precaches none of them", async ({ page, app }) => {
+    // make dist writes them (tools/compress.mjs) for hosts that serve them as they are.
+    const wasm = listFiles(DIST).find((path) => path.endsWith("_bg.wasm"));
+    for (const path of [wasm, "index.html", "sw.js"]) {
+      expect(brotliDecompressSync(distFile(`${path}.br`)).equals(distFile(path)), `${path}.br`).toBe(true);
+      expect(gunzipSync(distFile(`${path}.gz`)).equals(distFile(path)), `${path}.gz`).toBe(true);
+    }
+    await app.open(ROOT_URL);
+    const pwa = new PwaPage(page);
+    await pwa.waitForServiceWorker();
+    const [cached] = Object.values(await pwa.caches());
+    expect(cached).toContain(new URL(wasm, ROOT_URL).href);
+    expect(cached.filter((url) => /\.(br|gz)$/.test(url))).toEqual([]);
   });
 
   // Written against the People screen's contract: on #/people (the nav link
