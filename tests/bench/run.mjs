@@ -749,6 +749,8 @@ lines.push(
   `| ${wasmParts.rows.length - SHOWN_GROUPS} more groups | ${wasmParts.rows.slice(SHOWN_GROUPS).reduce((n, r) => n + r.functions, 0)} | ${kb(wasmParts.rows.slice(SHOWN_GROUPS).reduce((n, r) => n + r.bytes, 0))} | — | ${(100 * wasmParts.rows.slice(SHOWN_GROUPS).reduce((n, r) => n + r.share, 0)).toFixed(1)} % |`,
   "",
 );
+// Each way tried to cut the bundle, kept or not, with its measured delta.
+lines.push(readFileSync("tests/bench/size-experiments.md", "utf8"));
 const notes = readFileSync("tests/bench/notes.md", "utf8");
 writeFileSync("BENCHMARKS.md", lines.join("\n") + "\n" + notes);
 console.log("wrote BENCHMARKS.md");

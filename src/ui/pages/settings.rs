@@ -37,12 +37,27 @@ pub fn SettingsPage() -> Html {
     }
 }
 
+// Integer arithmetic throughout: `{:.1}` on a float would bring in the
+// standard library's exact float formatting (about 5 KB of wasm).
 fn units(n: usize) -> String {
     if n >= 1_000_000 {
-        format!("{:.1} million", n as f64 / 1e6)
+        let tenths = (n + 50_000) / 100_000;
+        format!("{}.{} million", tenths / 10, tenths % 10)
     } else {
-        format!("{:.0} thousand", (n as f64 / 1e3).ceil())
+        format!("{} thousand", n.div_ceil(1_000))
     }
+}
+
+/// `fraction` (0 to 1) as a percentage with one decimal: "34.8%".
+fn percent(fraction: f64) -> String {
+    let tenths = (fraction * 1000.0).round().max(0.0) as u64;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// `fraction` (0 to 1) with four decimals, for the meter's value attribute.
+fn four_decimals(fraction: f64) -> String {
+    let units = (fraction * 10_000.0).round().max(0.0) as u64;
+    format!("{}.{:04}", units / 10_000, units % 10_000)
 }
 
 #[component]
@@ -72,10 +87,10 @@ fn StorageSection() -> Html {
             <h2 id="storage-title">{ "Storage" }</h2>
             if let Some(usage) = usage {
                 <p>
-                    <label for="storage-meter">{ format!("{:.1}% of this browser's storage for this site is used", usage.fraction() * 100.0) }</label>
+                    <label for="storage-meter">{ format!("{} of this browser's storage for this site is used", percent(usage.fraction())) }</label>
                 </p>
                 <meter id="storage-meter" min="0" max="1" low="0.6" high="0.8" optimum="0"
-                    value={format!("{:.4}", usage.fraction())}>{ format!("{:.1}%", usage.fraction() * 100.0) }</meter>
+                    value={four_decimals(usage.fraction())}>{ percent(usage.fraction()) }</meter>
                 <p class="muted">{ format!("{} of {} characters; Rapport's journal uses {}.", units(usage.used_units), units(usage.quota_units), units(usage.rapport_units)) }</p>
                 if usage.is_high() {
                     <p class="warning" role="alert">{ "Storage is over 80% full. Download a backup, and consider archiving or exporting old entries." }</p>
@@ -405,5 +420,25 @@ fn DemoSection() -> Html {
                 { if *confirming { "Replace my journal with demo data" } else { "Load demo data" } }
             </button>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{four_decimals, percent, units};
+
+    #[test]
+    fn storage_numbers_read_as_before_without_float_formatting() {
+        assert_eq!(units(5_242_880), "5.2 million");
+        assert_eq!(units(1_830_000), "1.8 million");
+        assert_eq!(units(1_000_000), "1.0 million");
+        assert_eq!(units(140_001), "141 thousand");
+        assert_eq!(units(0), "0 thousand");
+        assert_eq!(percent(0.348), "34.8%");
+        assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(percent(1.0), "100.0%");
+        assert_eq!(four_decimals(0.3481), "0.3481");
+        assert_eq!(four_decimals(0.05), "0.0500");
+        assert_eq!(four_decimals(1.0), "1.0000");
     }
 }
