@@ -19,13 +19,14 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help tools browser-tools serve test dist bench check lint host-test wasm-test e2e engines fmt fuzz clean
+.PHONY: help tools browser-tools serve test dist size bench check lint host-test wasm-test e2e engines fmt fuzz clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
 	@echo "make test    install test tools, then run every check and test"
 	@echo "make dist    build the static site into dist/"
 	@echo "make engines the core journey in Firefox ESR and WebKitGTK"
+	@echo "make size    the gzipped bundle and where the wasm's bytes go"
 	@echo "make bench   measure in headless Chromium and write BENCHMARKS.md"
 	@echo "make audit   Lighthouse scores of dist/, written to AUDIT.md"
 	@echo "make fuzz    run the parsers' property tests for longer"
@@ -74,7 +75,14 @@ serve: tools
 
 dist: tools
 	trunk build --release
+	@# name.br and name.gz beside each text and wasm file, for hosts that serve them.
+	@node tools/compress.mjs dist
 	@node tools/bundle-size.mjs dist
+
+# The gzipped bundle (printed by dist), then the wasm's code by crate and by
+# module of ours, read from the name section of cargo's unstripped output.
+size: dist
+	@node tools/wasm-breakdown.mjs target/wasm32-unknown-unknown/release/rapport.wasm
 
 # ---------------------------------------------------------------- checks
 

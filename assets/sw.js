@@ -19,15 +19,26 @@ const PREFIX = `rapport:${SCOPE}:`;
 const CACHE = PREFIX + BUILD;
 const INDEX = new URL("index.html", self.location).href;
 
+// trunk names the wasm, JS and CSS after a hash of their content
+// ("rapport-81cd0bf570636d77_bg.wasm"): a name stands for one content only.
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css)$/;
+
+/**
+ * How to fetch one file for the cache. The page has just downloaded most of
+ * the build, so the worker takes it from the HTTP cache instead of downloading
+ * it a second time: a hashed name is the right bytes whatever its age
+ * ("force-cache"), while index.html, the manifest and the icons keep their
+ * names across builds and are revalidated with the server ("no-cache"). A new
+ * build has new hashed names, so an update still fetches its new files.
+ */
+function precacheRequest(path) {
+  return new Request(new URL(path, self.location), { cache: HASHED.test(path) ? "force-cache" : "no-cache" });
+}
+
 self.addEventListener("install", (event) => {
   // No skipWaiting() here: a new version waits until every tab of the old one
   // is closed, or until the user asks for it (the "Reload" button).
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      // "reload" bypasses the HTTP cache, so what is stored is what is deployed.
-      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.location), { cache: "reload" }))),
-    ),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(precacheRequest))));
 });
 
 self.addEventListener("activate", (event) => {

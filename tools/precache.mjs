@@ -14,11 +14,18 @@ export const SW_NAME = "sw.js";
 const TEMPLATE = fileURLToPath(new URL("../assets/sw.js", import.meta.url));
 const DEV_WORKER = fileURLToPath(new URL("../assets/sw-dev.js", import.meta.url));
 
-/** Every file under dir, as sorted "/"-separated paths relative to it. */
+/** A precompressed copy (name.br, name.gz) that tools/compress.mjs wrote beside its original. */
+export const isPrecompressedCopy = (name) => /\.(br|gz)$/.test(name);
+
+/**
+ * Every file under dir, as sorted "/"-separated paths relative to it, but
+ * not the precompressed copies: they are the same files in another encoding,
+ * chosen by the host, never asked for by name.
+ */
 export function listFiles(dir) {
   const walk = (at) =>
     readdirSync(at, { withFileTypes: true }).flatMap((entry) => {
-      if (entry.name.startsWith(".")) return [];
+      if (entry.name.startsWith(".") || isPrecompressedCopy(entry.name)) return [];
       const path = join(at, entry.name);
       if (entry.isDirectory()) return walk(path);
       return entry.isFile() ? [relative(dir, path).split(sep).join("/")] : [];

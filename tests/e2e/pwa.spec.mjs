@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "./support/fixtures.mjs";
 import { AppPage } from "./pages/app.mjs";
@@ -212,6 +213,51 @@ test.describe("offline", () => {
     // A deep link that the server never saw still opens the app.
     await page.goto(new URL("?from=home-screen#/", SUBPATH_URL).href);
     await app.waitUntilReady();
+  });
+
+  test("the first visit downloads each file of the build once: the worker fills its cache from what the page fetched", async ({
+    page,
+  }) => {
+    // Its own server, gzipped as a static host serves, counting what it is asked for.
+    const server = await startServer({ root: DIST, port: 0, prefix: "/rapport/", gzip: true });
+    const asked = {};
+    server.on("request", (req) => {
+      const path = new URL(req.url, "http://localhost").pathname.slice("/rapport/".length) || "index.html";
+      asked[path] = (asked[path] ?? 0) + 1;
+    });
+    try {
+      const base = `http://127.0.0.1:${server.address().port}/rapport/`;
+      const app = new AppPage(page);
+      const pwa = new PwaPage(page);
+      await app.open(base);
+      await pwa.waitForServiceWorker();
+      // The cache holds the whole build ...
+      const [cached] = Object.values(await pwa.caches());
+      expect(cached).toHaveLength(listFiles(DIST).length - 1);
+      // ... yet every content-hashed file, the wasm above all, crossed the
+      // network once: the page's download was reused, not repeated.
+      const hashed = listFiles(DIST).filter((path) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path));
+      expect(hashed).toContainEqual(expect.stringMatching(/_bg\.wasm$/));
+      expect(Object.fromEntries(hashed.map((path) => [path, asked[path]]))).toEqual(Object.fromEntries(hashed.map((path) => [path, 1])));
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  test("dist/ carries brotli and gzip copies of the text and wasm files, and the worker precaches none of them", async ({ page, app }) => {
+    // make dist writes them (tools/compress.mjs) for hosts that serve them as they are.
+    const wasm = listFiles(DIST).find((path) => path.endsWith("_bg.wasm"));
+    for (const path of [wasm, "index.html", "sw.js"]) {
+      expect(brotliDecompressSync(distFile(`${path}.br`)).equals(distFile(path)), `${path}.br`).toBe(true);
+      expect(gunzipSync(distFile(`${path}.gz`)).equals(distFile(path)), `${path}.gz`).toBe(true);
+    }
+    await app.open(ROOT_URL);
+    const pwa = new PwaPage(page);
+    await pwa.waitForServiceWorker();
+    const [cached] = Object.values(await pwa.caches());
+    expect(cached).toContain(new URL(wasm, ROOT_URL).href);
+    expect(cached.filter((url) => /\.(br|gz)$/.test(url))).toEqual([]);
   });
 
   // Written against the People screen's contract: on #/people (the nav link

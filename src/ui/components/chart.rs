@@ -56,13 +56,17 @@ pub fn nice_scale(max: u32) -> (u32, u32) {
     }
 }
 
-/// Rounds to one decimal for SVG attributes.
+/// Rounds to one decimal for SVG attributes. Written with integers: `{:.1}`
+/// would bring in the standard library's exact float formatting (about 5 KB).
 pub fn num(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+    // Chart coordinates are far inside i64's range; `as` saturates anyway.
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{rounded:.1}")
+        format!("{sign}{whole}.{tenth}")
     }
 }
 
@@ -265,5 +269,20 @@ mod tests {
         assert_eq!(num(12.0), "12");
         assert_eq!(num(12.345), "12.3");
         assert_eq!(num(0.04), "0");
+    }
+}
+
+#[cfg(test)]
+mod num_tests {
+    use super::num;
+
+    #[test]
+    fn coordinates_keep_one_decimal_and_drop_a_zero_one() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.34), "12.3");
+        assert_eq!(num(12.96), "13");
+        assert_eq!(num(0.05), "0.1");
+        assert_eq!(num(-2.25), "-2.3");
+        assert_eq!(num(-0.04), "0");
     }
 }

@@ -41,6 +41,14 @@ pub fn SettingsPage() -> Html {
     }
 }
 
+/// `fraction` (0 to 1) with four decimals, for the meter's value attribute.
+/// Integer arithmetic: `{:.4}` on a float would bring in the standard
+/// library's exact float formatting (about 5 KB of wasm).
+fn four_decimals(fraction: f64) -> String {
+    let units = (fraction * 10_000.0).round().max(0.0) as u64;
+    format!("{}.{:04}", units / 10_000, units % 10_000)
+}
+
 #[component]
 fn StorageSection() -> Html {
     let app = use_app();
@@ -71,7 +79,7 @@ fn StorageSection() -> Html {
                     <label for="storage-meter">{ usage.sentence() }</label>
                 </p>
                 <meter id="storage-meter" min="0" max="1" low="0.6" high="0.8" optimum="0"
-                    value={format!("{:.4}", usage.fraction())}>{ usage.percent_phrase() }</meter>
+                    value={four_decimals(usage.fraction())}>{ usage.percent_phrase() }</meter>
                 if usage.is_high() {
                     <p class="warning" role="alert">{ "Storage is over 80% full. Download a backup, and consider archiving or exporting old entries." }</p>
                 }
@@ -456,5 +464,17 @@ fn DemoSection() -> Html {
                 { if *confirming { "Replace my journal with demo data" } else { "Load demo data" } }
             </button>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::four_decimals;
+
+    #[test]
+    fn the_meter_value_has_four_decimals_without_float_formatting() {
+        assert_eq!(four_decimals(0.3481), "0.3481");
+        assert_eq!(four_decimals(0.05), "0.0500");
+        assert_eq!(four_decimals(1.0), "1.0000");
     }
 }
