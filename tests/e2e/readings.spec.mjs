@@ -103,6 +103,10 @@ test("choose the usual circle in Settings, and see Insights follow", async ({ pa
   await expect(settings.circleChoice("crew")).not.toBeChecked();
   await settings.circleChoice("crew").check();
   await expect(settings.circleChoice("crew")).toBeChecked();
+  // Dismiss this save's toast, so the wait below sees the next save's own toast.
+  await expect(app.toast).toContainText("Settings saved.");
+  await app.toast.getByRole("button", { name: "Dismiss" }).click();
+  await expect(app.toast).toBeHidden();
   await settings.usualCircle.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath("readings-settings.png") });
   await app.expectNoAxeViolations();
