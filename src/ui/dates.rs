@@ -86,7 +86,7 @@ mod intl {
         WeekdayFormat, YearFormat,
     };
     use js_sys::{Array, Date};
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
 
     use super::Style;
 
@@ -125,17 +125,40 @@ mod intl {
         o
     }
 
-    /// The reader's languages, most wanted first; empty means the browser's default.
+    /// The reader's languages that `Intl` accepts, most wanted first; empty
+    /// means the browser's default. Some browsers report a system locale such
+    /// as "C" or "en_US.UTF-8", which `Intl` rejects with a RangeError.
     fn languages() -> Array {
-        web_sys::window()
+        let reported = web_sys::window()
             .map(|window| window.navigator().languages())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        reported
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .filter_map(|tag| super::language_tag(&tag))
+            .map(|tag| JsValue::from_str(&tag))
+            .collect()
+    }
+
+    /// `new Intl.DateTimeFormat(languages, options)`, or the browser's default
+    /// locale when the languages are still refused.
+    fn formatter(style: Style) -> DateTimeFormat {
+        let options = options(style);
+        let construct = |languages: &Array| -> Option<DateTimeFormat> {
+            let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+            let class = js_sys::Reflect::get(&intl, &"DateTimeFormat".into()).ok()?;
+            let class: js_sys::Function = class.dyn_into().ok()?;
+            let made = js_sys::Reflect::construct(&class, &Array::of2(languages, &options)).ok()?;
+            made.dyn_into().ok()
+        };
+        construct(&languages())
+            .or_else(|| construct(&Array::new()))
+            .unwrap_or_else(|| DateTimeFormat::new(&Array::new(), &options))
     }
 
     fn with_formatter<T>(style: Style, f: impl FnOnce(&DateTimeFormat) -> T) -> T {
         FORMATTERS.with(|cells| {
-            let formatter = cells[style as usize]
-                .get_or_init(|| DateTimeFormat::new(&languages(), &options(style)));
+            let formatter = cells[style as usize].get_or_init(|| formatter(style));
             f(formatter)
         })
     }
@@ -198,6 +221,32 @@ mod intl {
     }
 }
 
+/// A reported language as a BCP 47 tag `Intl` accepts, or `None`.
+///
+/// A system locale becomes a tag ("en_US.UTF-8" is "en-US"); what is still
+/// not well formed ("C", "POSIX", an empty subtag) is dropped, so one odd
+/// entry cannot stop every date from showing.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn language_tag(reported: &str) -> Option<String> {
+    let tag = reported
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('_', "-");
+    let mut subtags = tag.split('-');
+    let language = subtags.next().unwrap_or_default();
+    let language_ok = matches!(language.len(), 2 | 3 | 5..=8)
+        && language.chars().all(|c| c.is_ascii_alphabetic());
+    let rest: Vec<&str> = subtags.collect();
+    let rest_ok = rest
+        .iter()
+        .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+        // A singleton ("u", "x") must introduce something.
+        && rest.last().is_none_or(|s| s.len() > 1);
+    let posix = language.eq_ignore_ascii_case("posix");
+    (language_ok && rest_ok && !posix).then_some(tag)
+}
+
 /// The fallback for a moment: "2026-12-01 21:36 UTC".
 fn iso_moment(time: DateTime<Utc>) -> String {
     use chrono::Timelike;
@@ -220,5 +269,32 @@ mod tests {
         assert_eq!(heading_date(day), "2026-03-03");
         let noon = day.and_hms_opt(12, 5, 0).unwrap_or_default().and_utc();
         assert_eq!(moment(noon), "2026-03-03 12:05 UTC");
+    }
+
+    #[test]
+    fn reported_languages_become_tags_intl_accepts() {
+        let tag = |s: &str| language_tag(s);
+        assert_eq!(tag("en-US").as_deref(), Some("en-US"));
+        assert_eq!(tag("de").as_deref(), Some("de"));
+        assert_eq!(tag("zh-Hant-TW").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(tag("en_US.UTF-8").as_deref(), Some("en-US"));
+        assert_eq!(tag("sr_RS@latin").as_deref(), Some("sr-RS"));
+        assert_eq!(
+            tag("de-DE-u-ca-gregory").as_deref(),
+            Some("de-DE-u-ca-gregory")
+        );
+        for refused in [
+            "C",
+            "C.UTF-8",
+            "POSIX",
+            "",
+            "en-",
+            "en--US",
+            "en-u",
+            "e1",
+            "en-toolongsubtag",
+        ] {
+            assert_eq!(tag(refused), None, "{refused:?}");
+        }
     }
 }

@@ -62,3 +62,23 @@ for (const reader of READERS) {
     });
   });
 }
+
+// Some browsers (WebKitGTK on a machine without a locale) report a system
+// locale such as "C" or "de_DE.UTF-8" as the reader's language, which Intl
+// refuses. The app still starts, and takes the first language it can use.
+test.describe("a browser reporting system locales", () => {
+  test.use({ locale: "en-US", timezoneId: "Europe/Berlin", viewport: { width: 390, height: 844 } });
+
+  test("still shows Today, with dates in the first usable language", async ({ page, app }) => {
+    const today = new TodayScreen(page);
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, "languages", { get: () => ["C", "de_DE.UTF-8", "en-US"] });
+    });
+    await freezeClock(page);
+    await app.open();
+    await expect(today.date).toHaveText("Mittwoch, 4. März 2026");
+    expect(errors).toEqual([]);
+  });
+});
