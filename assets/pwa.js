@@ -86,10 +86,13 @@
     else offer(null);
   });
 
-  function watch(worker) {
+  // update: whether another version was already active when this worker
+  // began installing. Only then is it a new version. The controller alone
+  // cannot tell: on a busy first visit the worker can already have claimed
+  // the page by the time its "installed" event is delivered.
+  function watch(worker, update) {
     worker.addEventListener("statechange", function () {
-      // With no controller this is the first install, not an update.
-      if (worker.state === "installed" && container.controller) offer(worker);
+      if (update && worker.state === "installed" && container.controller) offer(worker);
     });
   }
 
@@ -100,10 +103,10 @@
       .then(function (registration) {
         // Some automation blocks workers by resolving with nothing.
         if (!registration) return;
-        if (registration.waiting && container.controller) offer(registration.waiting);
-        if (registration.installing) watch(registration.installing);
+        if (registration.waiting && registration.active && container.controller) offer(registration.waiting);
+        if (registration.installing) watch(registration.installing, Boolean(registration.active));
         registration.addEventListener("updatefound", function () {
-          if (registration.installing) watch(registration.installing);
+          if (registration.installing) watch(registration.installing, Boolean(registration.active));
         });
         // Look for a new version now (the browser would only look once the
         // worker has been idle for a while), whenever the app comes back to

@@ -706,7 +706,9 @@ if (!SMOKE) {
 
 if (SMOKE) {
   const bundle = results[0];
-  if (sizes.total > Number(process.env.BUNDLE_REGRESSION_LIMIT ?? 550 * 1024)) {
+  // A guard against an accidental jump, not the target (see the bundle row):
+  // it sits about 45 KB above the build with milestones, install and boot.
+  if (sizes.total > Number(process.env.BUNDLE_REGRESSION_LIMIT ?? 600 * 1024)) {
     console.error(`bundle regression: ${bundle.value}`);
     process.exit(1);
   }
