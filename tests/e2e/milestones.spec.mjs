@@ -61,6 +61,7 @@ test("after a new job: thank the people who helped; after retiring: the stage's 
   await expect(lines.nth(1)).toContainText("Hal Jensen");
   await expect(journal.milestone("Retired from Contoso")).toContainText("Milestone: Retired · Mon, Jun 30, 2025");
   await expectTapSized(journal.timeline.getByRole("button"));
+  await app.expectNoAxeViolations();
 
   // 3. Today lists exactly the three who helped, each with one tap to thank.
   await app.go("Today");
@@ -82,6 +83,12 @@ test("after a new job: thank the people who helped; after retiring: the stage's 
   await page.emulateMedia({ colorScheme: "light" });
 
   // 4. A thank-you to Ben takes him off; Dismiss clears the list; Undo brings it back.
+  await cards.logThanksButton("Ben Okafor").click();
+  await expect(app.toast).toContainText("Logged a thank-you to Ben Okafor.");
+  await expect(cards.thanksNames()).toHaveText(["Ana Lovelace", "Cai Rossi"]);
+  await app.undo();
+  await expect(cards.thanksNames()).toHaveText(["Ana Lovelace", "Ben Okafor", "Cai Rossi"]);
+  await expect(app.toast).toContainText("Undone");
   await cards.logThanksButton("Ben Okafor").click();
   await expect(app.toast).toContainText("Logged a thank-you to Ben Okafor.");
   await expect(cards.thanksNames()).toHaveText(["Ana Lovelace", "Cai Rossi"]);

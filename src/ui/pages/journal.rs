@@ -56,10 +56,19 @@ fn entry_line(journal: &Journal, entry: &Interaction, open: &Callback<Open>) -> 
         .as_ref()
         .and_then(|id| journal.purpose(id))
         .map(|p| p.label.clone());
-    let people = entry.people.iter().filter_map(|id| {
-        let person = journal.person(id)?;
-        Some(html! { <a class="person-name" href={Route::Person(id.clone()).href()}>{ person.name.clone() }</a> })
-    });
+    let people = entry
+        .people
+        .iter()
+        .filter_map(|id| Some((id, journal.person(id)?)))
+        .enumerate()
+        .map(|(n, (id, person))| {
+            html! {
+                <>
+                    if n > 0 { { ", " } }
+                    <a class="person-name" href={Route::Person(id.clone()).href()}>{ person.name.clone() }</a>
+                </>
+            }
+        });
     let date = dates::long_date(entry.date);
     html! {
         <li key={format!("e-{}", entry.id)}>
