@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use proptest::prelude::*;
 use rapport::backup::{apply_import, export_backup, parse_backup, Mode};
 use rapport::model::milestone::{
-    boundary_suggestion, keep_going, people_to_thank, stage_offer, thanks_due, THANKS_PURPOSE,
+    boundary_suggestion, keep_going, milestones_between, people_to_thank, stage_offer, thanks_due,
+    timeline, TimelineItem, THANKS_PURPOSE,
 };
 use rapport::model::*;
 use rapport::storage::{MemoryBackend, Store};
@@ -321,6 +322,78 @@ fn milestones_are_edited_deleted_and_undone() {
             .err(),
         Some(ModelError::UnknownMilestone(MilestoneId::new(1)))
     );
+}
+
+#[test]
+fn the_timeline_puts_milestones_among_the_entries_newest_first() {
+    use Answer::*;
+    use ExchangeKind::*;
+    use Gesture::*;
+    let mut j = journal_with_people();
+    let mut m = TestMinter::new();
+    log(
+        &mut j,
+        &mut m,
+        d(2026, 5, 1),
+        1,
+        (TheyGave, Advice, Yes),
+        false,
+    );
+    log(
+        &mut j,
+        &mut m,
+        d(2026, 6, 3),
+        2,
+        (TheyGave, Advice, Yes),
+        false,
+    );
+    log(
+        &mut j,
+        &mut m,
+        d(2026, 6, 1),
+        3,
+        (TheyGave, Advice, Yes),
+        false,
+    );
+    let job = new_job(&mut j, &mut m, d(2026, 6, 1));
+    let later = run(
+        &mut j,
+        &mut m,
+        vec![Command::AddMilestone {
+            date: d(2026, 7, 1),
+            kind: MilestoneKind::Retired,
+            note: String::new(),
+        }],
+    )
+    .added_milestones[0]
+        .clone();
+    let days: Vec<(NaiveDate, Option<MilestoneId>)> = timeline(&j)
+        .iter()
+        .map(|item| match item {
+            TimelineItem::Milestone(m) => (item.date(), Some(m.id.clone())),
+            TimelineItem::Entry(_) => (item.date(), None),
+        })
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            (d(2026, 7, 1), Some(later.clone())),
+            (d(2026, 6, 3), None),
+            (d(2026, 6, 1), Some(job.clone())),
+            (d(2026, 6, 1), None),
+            (d(2026, 5, 1), None),
+        ]
+    );
+    let ids = |list: Vec<&Milestone>| list.into_iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(milestones_between(&j, d(2026, 6, 1), d(2026, 6, 30))),
+        vec![job.clone()]
+    );
+    assert_eq!(
+        ids(milestones_between(&j, d(2026, 1, 1), d(2026, 7, 1))),
+        vec![job, later]
+    );
+    assert!(milestones_between(&j, d(2026, 7, 2), d(2026, 12, 31)).is_empty());
 }
 
 #[test]

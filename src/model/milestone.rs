@@ -420,3 +420,52 @@ pub fn boundary_suggestion(journal: &Journal, today: NaiveDate) -> &'static str 
         Some(MilestoneKind::Other) | None => "Not lending money",
     }
 }
+
+/// One line of the journal's timeline: a logged entry or a milestone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineItem<'a> {
+    /// A milestone, listed before the entries of its day.
+    Milestone(&'a Milestone),
+    /// A logged entry.
+    Entry(&'a Interaction),
+}
+
+impl TimelineItem<'_> {
+    /// The day it sits on.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Self::Milestone(m) => m.date,
+            Self::Entry(i) => i.date,
+        }
+    }
+}
+
+/// Every entry and milestone, newest day first; on one day the milestones
+/// come first, then that day's entries.
+pub fn timeline(journal: &Journal) -> Vec<TimelineItem<'_>> {
+    let mut milestones = journal.milestones_by_date().rev().peekable();
+    let mut entries = journal.interactions_by_date().rev().peekable();
+    let mut list = Vec::with_capacity(journal.milestone_count() + journal.interaction_count());
+    loop {
+        let next = match (milestones.peek(), entries.peek()) {
+            (Some(m), Some(e)) if m.date >= e.date => {
+                milestones.next().map(TimelineItem::Milestone)
+            }
+            (_, Some(_)) => entries.next().map(TimelineItem::Entry),
+            (Some(_), None) => milestones.next().map(TimelineItem::Milestone),
+            (None, None) => None,
+        };
+        match next {
+            Some(item) => list.push(item),
+            None => return list,
+        }
+    }
+}
+
+/// The milestones dated within `from..=to`, oldest first.
+pub fn milestones_between(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<&Milestone> {
+    journal
+        .milestones_by_date()
+        .filter(|m| m.date >= from && m.date <= to)
+        .collect()
+}

@@ -20,6 +20,7 @@ use super::components::toast::ToastArea;
 use super::hooks::{use_app, use_route};
 use super::pages::backups::BackupsPage;
 use super::pages::insights::InsightsPage;
+use super::pages::journal::JournalPage;
 use super::pages::not_found::NotFound;
 use super::pages::people::PeoplePage;
 use super::pages::person::PersonPage;
@@ -162,6 +163,7 @@ fn Screens() -> Html {
         Route::Today => html! { <TodayPage /> },
         Route::People => html! { <PeoplePage /> },
         Route::Person(id) => html! { <PersonPage id={id.clone()} /> },
+        Route::Journal => html! { <JournalPage /> },
         Route::Insights => html! { <InsightsPage /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::Backups => html! { <BackupsPage /> },

@@ -12,6 +12,8 @@ pub enum Route {
     People,
     /// One person's page.
     Person(PersonId),
+    /// Every entry and milestone, newest first.
+    Journal,
     /// Charts of the network's health.
     Insights,
     /// Settings.
@@ -39,6 +41,7 @@ impl Route {
                 Ok(id) => Route::Person(id),
                 Err(_) => Route::NotFound(hash.to_owned()),
             },
+            ("journal", None, _) => Route::Journal,
             ("insights", None, _) => Route::Insights,
             ("settings", None, _) => Route::Settings,
             ("backups", None, _) => Route::Backups,
@@ -52,6 +55,7 @@ impl Route {
             Route::Today => "#/".to_owned(),
             Route::People => "#/people".to_owned(),
             Route::Person(id) => format!("#/people/{id}"),
+            Route::Journal => "#/journal".to_owned(),
             Route::Insights => "#/insights".to_owned(),
             Route::Settings => "#/settings".to_owned(),
             Route::Backups => "#/backups".to_owned(),
@@ -71,6 +75,7 @@ mod tests {
             Route::Today,
             Route::People,
             person,
+            Route::Journal,
             Route::Insights,
             Route::Settings,
             Route::Backups,

@@ -113,6 +113,7 @@ test("every control on every screen is at least 44×44, and the + Log button cov
       await page.locator("#owe-list .person-name, #they-owe-list .person-name").first().click();
       await expect(page.getByRole("region", { name: "History" })).toBeVisible();
     }],
+    ["Journal", async () => app.go("Journal")],
     ["Insights", async () => app.go("Insights")],
     ["Settings", async () => app.go("Settings")],
   ];
@@ -304,7 +305,7 @@ for (const scheme of ["light", "dark"]) {
       const clip = dialog ? undefined : { x: 0, y: 0, width: PHONE.width, height: PHONE.height * 2 };
       await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: !dialog, clip });
     };
-    for (const screen of ["Today", "People", "Insights", "Settings"]) {
+    for (const screen of ["Today", "People", "Journal", "Insights", "Settings"]) {
       await app.go(screen);
       await expect(page.locator("main h1").first()).toBeVisible();
       await shot(screen.toLowerCase());

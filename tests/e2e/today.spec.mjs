@@ -95,6 +95,8 @@ test("reconnect, snooze, what you owe, birthdays and nudges from a journal typed
   await expect(today.reconnectNames()).toHaveText(["Ana Lovelace", "Ben Okafor", "Cai Rossi"]);
   await today.snooze("Ben Okafor").click();
   await expect(today.reconnectNames()).toHaveText(["Ana Lovelace", "Cai Rossi"]);
+  // The toast comes once the snooze is stored; only then reload.
+  await expect(app.toast).toContainText("Snoozed Ben Okafor until Wed, Mar 11, 2026.");
   await page.reload();
   await app.waitUntilReady();
   await expect(today.reconnectNames()).toHaveText(["Ana Lovelace", "Cai Rossi"]);

@@ -30,6 +30,16 @@ pub struct Category {
     pub mark: Option<AttrValue>,
 }
 
+/// A labelled line across a chart at one category, such as a milestone. The
+/// drawing numbers it; a numbered list under the chart says what it marks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartMarker {
+    /// The category it falls in.
+    pub category: usize,
+    /// What it marks, in words: "New job: Started at Fabrikam, Tue, Mar 3, 2026".
+    pub label: AttrValue,
+}
+
 /// Width of the drawing in SVG units (it scales to the card).
 pub const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 180.0;
@@ -83,6 +93,12 @@ pub struct BarChartProps {
     pub series: Vec<ChartSeries>,
     /// Header of the table's first column, e.g. "Month".
     pub category_header: AttrValue,
+    /// Lines at some categories (milestones), with what they mark.
+    #[prop_or_default]
+    pub markers: Vec<ChartMarker>,
+    /// The heading of the markers' list, e.g. "Milestones".
+    #[prop_or_default]
+    pub markers_title: Option<AttrValue>,
 }
 
 /// A vertical bar chart with grouped series, a legend and a table.
@@ -161,6 +177,24 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         }
     });
     let summary_id = format!("{}-summary", props.id);
+    let markers = props.markers.iter().enumerate().map(|(n, marker)| {
+        // Markers in one category stand side by side.
+        let before = props.markers[..n]
+            .iter()
+            .filter(|m| m.category == marker.category)
+            .count();
+        let x = LEFT + group * (marker.category as f64 + 0.5) + 9.0 * before as f64;
+        let number = (n + 1).to_string();
+        html! {
+            <g class="chart-marker" data-label={marker.label.clone()}>
+                <title>{ format!("{number}. {}", marker.label) }</title>
+                <line class="chart-marker-line" x1={num(x)} x2={num(x)} y1={num(TOP + 12.0)} y2={num(base)} />
+                <circle class="chart-marker-dot" cx={num(x)} cy={num(TOP + 5.0)} r="6" />
+                <text class="chart-marker-number" x={num(x)} y={num(TOP + 5.0)} dy="0.35em" text-anchor="middle">{ number }</text>
+            </g>
+        }
+    });
+    let markers_id = format!("{}-markers", props.id);
 
     html! {
         <div class="chart">
@@ -171,7 +205,18 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 <line class="chart-axis" x1={num(LEFT)} x2={num(WIDTH - RIGHT)} y1={num(base)} y2={num(base)} />
                 <g class="chart-bars">{ for bars }</g>
                 <g class="chart-labels">{ for labels }</g>
+                <g class="chart-markers">{ for markers }</g>
             </svg>
+            if !props.markers.is_empty() {
+                <div class="chart-marker-key">
+                    <p id={markers_id.clone()} class="chart-marker-title">
+                        { props.markers_title.clone().unwrap_or(AttrValue::Static("Marked on the chart")) }
+                    </p>
+                    <ol aria-labelledby={markers_id}>
+                        { for props.markers.iter().map(|m| html! { <li>{ m.label.clone() }</li> }) }
+                    </ol>
+                </div>
+            }
             if props.series.len() > 1 {
                 <Legend series={props.series.iter().map(|s| (s.name.clone(), s.class)).collect::<Vec<_>>()} />
             }

@@ -36,6 +36,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <ul>
                     { link(Route::Today, "Today") }
                     { link(Route::People, "People") }
+                    { link(Route::Journal, "Journal") }
                     { link(Route::Insights, "Insights") }
                     { link(Route::Settings, "Settings") }
                 </ul>

@@ -11,6 +11,8 @@ pub mod field;
 pub mod header;
 pub mod import_contacts;
 pub mod install_note;
+pub mod milestone_cards;
+pub mod milestone_form;
 pub mod person_form;
 pub mod quick_log;
 pub mod save_banner;

@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::model::insights::{insights, parse_day, tags, Granularity, Insights, RangePreset};
+use crate::model::milestone::milestones_between;
 use crate::model::network::NetworkFilter;
 use crate::ui::browser;
-use crate::ui::components::chart::{BarChart, Category, ChartSeries};
+use crate::ui::components::chart::{BarChart, Category, ChartMarker, ChartSeries};
 use crate::ui::components::chart_bars::{BarList, BarRow};
 use crate::ui::components::chart_strip::WeekStrip;
 use crate::ui::components::field::labels;
@@ -77,6 +78,28 @@ fn categories(data: &Insights) -> Vec<Category> {
             long_label: dates::period_long(bucket).into(),
             mark: (bucket.granularity != Granularity::Year && (i == 0 || bucket.starts_year()))
                 .then(|| bucket.first.year().to_string().into()),
+        })
+        .collect()
+}
+
+/// The milestones within the charts' dates, each at its period.
+fn milestone_markers(journal: &crate::model::Journal, data: &Insights) -> Vec<ChartMarker> {
+    milestones_between(journal, data.from, data.to)
+        .into_iter()
+        .filter_map(|m| {
+            let category = data
+                .buckets
+                .iter()
+                .position(|b| b.start() <= m.date && m.date <= b.end())?;
+            let what = if m.headline() == m.kind.label() {
+                m.kind.label().to_owned()
+            } else {
+                format!("{}: {}", m.kind.label(), m.headline())
+            };
+            Some(ChartMarker {
+                category,
+                label: format!("{what}, {}", dates::long_date(m.date)).into(),
+            })
         })
         .collect()
 }
@@ -194,7 +217,7 @@ pub fn InsightsPage() -> Html {
             </div>
             <p class={classes!("insights-scope", filter.is_err().then_some("error"))} role="status">{ scope }</p>
             if let Some(data) = data.as_ref() {
-                <Charts data={data.clone()} />
+                <Charts data={data.clone()} markers={app.read(|journal| milestone_markers(journal, data))} />
             }
         </div>
     }
@@ -204,6 +227,8 @@ pub fn InsightsPage() -> Html {
 #[derive(Properties, PartialEq)]
 struct ChartsProps {
     data: Rc<Insights>,
+    /// The milestones, marked on the charts over time.
+    markers: Vec<ChartMarker>,
 }
 
 /// The six charts.
@@ -287,12 +312,14 @@ fn Charts(props: &ChartsProps) -> Html {
             <section class="card chart-card" aria-labelledby="give-take-title">
                 <h2 id="give-take-title">{ format!("Give and take per {noun}") }</h2>
                 <BarChart id="give-take" summary={data.give_take_summary(dates::period_long)} categories={categories.clone()}
-                    series={give_take} category_header={period_header(data.granularity)} />
+                    series={give_take} category_header={period_header(data.granularity)}
+                    markers={props.markers.clone()} markers_title={AttrValue::from("Milestones")} />
             </section>
             <section class="card chart-card" aria-labelledby="new-people-title">
                 <h2 id="new-people-title">{ format!("New people per {noun}") }</h2>
                 <BarChart id="new-people" summary={data.new_people_summary(dates::period_long)} {categories}
-                    series={new_people} category_header={period_header(data.granularity)} />
+                    series={new_people} category_header={period_header(data.granularity)}
+                    markers={props.markers.clone()} markers_title={AttrValue::from("Milestones")} />
             </section>
             <section class="card chart-card" aria-labelledby="initiated-title">
                 <h2 id="initiated-title">{ "Who reaches out" }</h2>

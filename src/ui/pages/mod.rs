@@ -2,6 +2,7 @@
 
 pub mod backups;
 pub mod insights;
+pub mod journal;
 pub mod not_found;
 pub mod people;
 pub mod person;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::model::milestone::boundary_suggestion;
 use crate::model::today::{
     overview, short_message, snooze_until, DueContact, OpenAsk, OwedItem, PersonNudge,
     PersonNudges, TodayOverview, UpcomingBirthday,
@@ -13,6 +14,7 @@ use crate::model::today::{
 use crate::model::{Command, Journal, PersonId};
 use crate::ui::browser;
 use crate::ui::components::badges::StatusBadge;
+use crate::ui::components::milestone_cards::{KeepGoingCard, StageOfferCard, ThanksCard};
 use crate::ui::hooks::use_app;
 use crate::ui::pages::welcome::Welcome;
 use crate::ui::route::Route;
@@ -91,6 +93,20 @@ fn nudge_row(journal: &Journal, nudge: &PersonNudge) -> Html {
     }
 }
 
+/// A say-no row; after a milestone it offers a one-line boundary note too.
+fn say_no_row(journal: &Journal, nudge: &PersonNudge, today: NaiveDate) -> Html {
+    let has_milestone = journal.milestones_by_date().any(|m| m.date <= today);
+    let Some(person) = journal.person(&nudge.person).filter(|_| has_milestone) else {
+        return nudge_row(journal, nudge);
+    };
+    html! {
+        <BoundaryRow key={format!("{}-{}", nudge.person, nudge.nudge.key())}
+            person={nudge.person.clone()} name={person.name.clone()}
+            boundaries={person.boundaries.clone()} message={short_message(&nudge.nudge)}
+            suggestion={boundary_suggestion(journal, today)} />
+    }
+}
+
 fn one_sided_row(journal: &Journal, entry: &PersonNudges) -> Html {
     let lines: Vec<String> = entry.nudges.iter().map(short_message).collect();
     html! {
@@ -142,6 +158,9 @@ pub fn TodayPage() -> Html {
             <p class="streak-line" id="streak-line">{ data.streak.message() }</p>
             <div class="today-grid">
                 <div class="today-main">
+                <ThanksCard />
+                <KeepGoingCard />
+                <StageOfferCard />
                 <ListCard id="reconnect" title="Reconnect" intro={reconnect_intro} limit={RECONNECT_LIST}
                     note={snoozed_note} list_class="due-list" count={due_count}
                     row={rows(|j, d, i, t| due_row(j, &d.reconnect[i], t))} />
@@ -164,7 +183,7 @@ pub fn TodayPage() -> Html {
                 if !data.nudges.say_no.is_empty() {
                     <ListCard id="say-no" title="It's okay to say no" count={data.nudges.say_no.len()}
                         intro={"They ask often and you have always said yes."}
-                        row={rows(|j, d, i, _| nudge_row(j, &d.nudges.say_no[i]))} />
+                        row={rows(|j, d, i, t| say_no_row(j, &d.nudges.say_no[i], t))} />
                 }
                 if !data.nudges.one_sided.is_empty() {
                     <ListCard id="one-sided" title="One-sided" count={data.nudges.one_sided.len()}
@@ -306,6 +325,80 @@ fn DueRow(props: &DueRowProps) -> Html {
                     <span>{ "Snooze" }<span class="visually-hidden">{ format!(" {} for", props.name) }</span>{ " a week" }</span>
                 </button>
             </div>
+        </li>
+    }
+}
+
+/// Props for [`BoundaryRow`].
+#[derive(Properties, PartialEq)]
+struct BoundaryRowProps {
+    person: PersonId,
+    name: AttrValue,
+    /// What they already have as boundaries.
+    boundaries: AttrValue,
+    /// The nudge in a few words.
+    message: AttrValue,
+    /// An example that suits the stage, as the placeholder.
+    suggestion: &'static str,
+}
+
+/// A say-no row with a one-line boundary note, added to the person's boundaries.
+#[component]
+fn BoundaryRow(props: &BoundaryRowProps) -> Html {
+    let app = use_app();
+    let text = use_state(String::new);
+    let input_id = format!("boundary-{}", props.person);
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let save = {
+        let app = app.clone();
+        let text = text.clone();
+        let id = props.person.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let line = text.trim().to_owned();
+            if line.is_empty() {
+                return;
+            }
+            let Some(mut person) = app.read(|journal| journal.person(&id).cloned()) else {
+                return;
+            };
+            person.boundaries = match person.boundaries.trim() {
+                "" => line,
+                before => format!("{before}\n{line}"),
+            };
+            let message = format!("Boundary saved for {}.", person.name);
+            if app.run(vec![Command::EditPerson(person)], &message).is_ok() {
+                text.set(String::new());
+            }
+        })
+    };
+    html! {
+        <li class="boundary-row">
+            <div class="boundary-head">
+                <a class="person-name" href={Route::Person(props.person.clone()).href()}>{ props.name.clone() }</a>
+                <span>{ props.message.clone() }</span>
+            </div>
+            if !props.boundaries.is_empty() {
+                <p class="muted boundary-now">{ format!("Boundaries: {}", props.boundaries) }</p>
+            }
+            <form class="boundary-form" onsubmit={save}>
+                <label for={input_id.clone()}>{ format!("A boundary with {}", props.name) }</label>
+                <div class="boundary-line">
+                    <input id={input_id} type="text" value={(*text).clone()} oninput={on_input}
+                        placeholder={format!("e.g. {}", props.suggestion)} />
+                    <button type="submit" class="button small">
+                        <span>{ "Save" }<span class="visually-hidden">{ format!(" the boundary with {}", props.name) }</span></span>
+                    </button>
+                </div>
+            </form>
         </li>
     }
 }
