@@ -199,6 +199,53 @@ for (const width of [390, 360]) {
   });
 }
 
+/** Runs in the page: the focused control, if the app bar or the + Log button covers part of it. */
+function focusCovered() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const bar = document.querySelector(".app-bar");
+  const fab = document.querySelector(".fab");
+  if (bar?.contains(el) || el === fab) return null;
+  const box = el.getBoundingClientRect();
+  const overlaps = (other) => {
+    if (!other) return false;
+    const o = other.getBoundingClientRect();
+    return box.x < o.right && o.x < box.right && box.y < o.bottom && o.y < box.bottom;
+  };
+  const name = (el.getAttribute("aria-label") || el.textContent || el.tagName).replace(/\s+/g, " ").trim().slice(0, 50);
+  if (overlaps(bar)) return `${el.tagName.toLowerCase()} "${name}" under the app bar`;
+  if (overlaps(fab)) return `${el.tagName.toLowerCase()} "${name}" under the + Log button`;
+  return null;
+}
+
+for (const width of [390, 360]) test(`a control reached with the keyboard at ${width} px is never under the app bar or + Log`, async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = await loadDemo(page);
+  await page.setViewportSize({ width, height: PHONE.height });
+  for (const screen of ["Today", "People"]) {
+    await app.go(screen);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    const covered = [];
+    // Forwards from the top: each control scrolls in from the bottom, where + Log is.
+    await page.locator("main h1").first().evaluate((h1) => {
+      h1.setAttribute("tabindex", "-1");
+      h1.focus();
+    });
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const found = await page.evaluate(focusCovered);
+      if (found) covered.push(found);
+    }
+    // Backwards: each control scrolls in from the top, where the app bar is.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Shift+Tab");
+      const found = await page.evaluate(focusCovered);
+      if (found) covered.push(found);
+    }
+    expect.soft(covered, `controls covered when focused on ${screen}`).toEqual([]);
+  }
+});
+
 test("Add someone asks for a name first and saves with only that", async ({ page }) => {
   const app = new AppPage(page);
   const people = new PeoplePage(page);
