@@ -264,14 +264,14 @@ fn balance_readings_table() {
         (
             (0, 0, 0, 0),
             NothingYet,
-            "nothing exchanged yet",
-            "Nothing exchanged yet.",
+            "nothing given either way yet",
+            "Nothing given either way yet.",
         ),
         (
             (0, 0, 1, 1),
             NothingYet,
-            "nothing exchanged yet",
-            "Nothing exchanged yet.",
+            "nothing given either way yet",
+            "Nothing given either way yet.",
         ),
         // One side has nothing: the raw counts, never "balanced".
         (

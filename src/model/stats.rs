@@ -235,7 +235,7 @@ impl BalanceReading {
     /// when there are too few to read ("You gave 1 · they gave 0").
     pub fn label(self) -> String {
         match self {
-            Self::NothingYet => "nothing exchanged yet".to_owned(),
+            Self::NothingYet => "nothing given either way yet".to_owned(),
             Self::FewSoFar { gave, got } | Self::OnlyOneWay { gave, got } => {
                 gave_got_phrase(gave, got)
             }
@@ -250,7 +250,7 @@ impl BalanceReading {
     /// What the reading means, in a sentence that follows [`label`](Self::label).
     pub fn message(self) -> &'static str {
         match self {
-            Self::NothingYet => "Nothing exchanged yet.",
+            Self::NothingYet => "Nothing given either way yet.",
             Self::FewSoFar { .. } => "Too few exchanges yet to tell whether it is balanced.",
             Self::OnlyOneWay { gave, .. } if gave > 0 => "So far only you have given.",
             Self::OnlyOneWay { .. } => "So far only they have given.",

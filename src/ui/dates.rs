@@ -149,7 +149,9 @@ mod intl {
             let class = js_sys::Reflect::get(&intl, &"DateTimeFormat".into()).ok()?;
             let class: js_sys::Function = class.dyn_into().ok()?;
             let made = js_sys::Reflect::construct(&class, &Array::of2(languages, &options)).ok()?;
-            made.dyn_into().ok()
+            // What `new Intl.DateTimeFormat` returns is one; a checked cast
+            // (instanceof through the `Intl` namespace) refuses it.
+            Some(made.unchecked_into())
         };
         construct(&languages())
             .or_else(|| construct(&Array::new()))

@@ -52,14 +52,34 @@ impl DisplayMode {
     }
 }
 
-/// What installing does to the journal, said where a browser tab holds one.
+/// Whether an installed Rapport keeps storage apart from this browser's tabs.
+///
+/// Safari's engine (every browser on iPhone and iPad, and Safari's web apps
+/// on a Mac) gives a Home Screen or Dock app its own storage. Chromium and
+/// Firefox installs share the site's storage with the browser, so there the
+/// journal simply comes along.
+pub fn installs_apart() -> bool {
+    navigator()
+        .and_then(|n| get(&n, "vendor"))
+        .and_then(|vendor| vendor.as_string())
+        .is_some_and(|vendor| vendor.starts_with("Apple"))
+}
+
+/// What installing does where it keeps the journal: it comes along.
+pub const INSTALL_SHARES: &str =
+    "Installing Rapport from this browser keeps this journal: the installed app and this browser's tabs share it.";
+
+/// The installed app's side of [`INSTALL_SHARES`].
+pub const INSTALLED_SHARES: &str = "The installed app and this browser's tabs share one journal.";
+
+/// What installing does to the journal where it makes a separate copy.
 pub const INSTALL_NOTE: &str =
     "Installing makes a separate copy of the app. Move your journal into it with a backup.";
 
 /// The two steps that move a journal from a browser tab into the installed app.
 pub const INSTALL_STEPS: [&str; 2] = [
-    "In this browser tab, open Backups and download (or share) a backup.",
-    "Open the installed app, go to Backups, and restore that file.",
+    "In this browser tab, open Settings, then Backups, and download (or share) a backup.",
+    "Open the installed app, go to Settings, then Backups, and restore that file.",
 ];
 
 /// The installed app's side of the same move, for its first-run screen.

@@ -37,6 +37,17 @@ async function emulateInstalled(page) {
   });
 }
 
+/**
+ * Makes the page report Safari's engine (navigator.vendor "Apple Computer, Inc."),
+ * whose installed web apps keep storage apart from the browser's. This Chromium
+ * shares it, so without this the note about a separate copy must not show.
+ */
+async function emulateSafariEngine(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "vendor", { configurable: true, get: () => "Apple Computer, Inc." });
+  });
+}
+
 /** What Rapport keeps in localStorage, as { key: value }. */
 async function rapportEntries(page) {
   return page.evaluate(() =>
@@ -51,7 +62,8 @@ async function addPerson(page, people, app, fields) {
 }
 
 test.describe("installed or in a browser tab", () => {
-  test("a browser tab with a journal says once what installing does; Settings keeps saying it", async ({ page, app, people }) => {
+  test("Safari's engine: a browser tab with a journal says once what installing does; Settings keeps saying it", async ({ page, app, people }) => {
+    await emulateSafariEngine(page);
     await app.open();
     const note = page.getByRole("region", { name: "Before you install Rapport" });
     // An empty journal has nothing to move: no note.
@@ -63,8 +75,8 @@ test.describe("installed or in a browser tab", () => {
     await app.go("Today");
     await expect(note).toContainText(INSTALL_NOTE);
     await expect(note.getByRole("listitem")).toHaveText([
-      "In this browser tab, open Backups and download (or share) a backup.",
-      "Open the installed app, go to Backups, and restore that file.",
+      "In this browser tab, open Settings, then Backups, and download (or share) a backup.",
+      "Open the installed app, go to Settings, then Backups, and restore that file.",
     ]);
     await app.expectNoAxeViolations();
     await page.screenshot({ path: "test-results/install-note-phone.png" });
@@ -85,7 +97,8 @@ test.describe("installed or in a browser tab", () => {
     await expect(page.getByRole("region", { name: "Storage" })).toContainText("Safari deletes data from sites you have not opened for 7 days");
   });
 
-  test("installed, an empty journal is offered the browser's journal first; Settings says installed", async ({ page, app, people }) => {
+  test("Safari's engine, installed: an empty journal is offered the browser's journal first; Settings says installed", async ({ page, app, people }) => {
+    await emulateSafariEngine(page);
     await emulateInstalled(page);
     await app.open();
     expect(await page.evaluate(() => matchMedia("(display-mode: standalone)").matches)).toBe(true);
@@ -114,6 +127,33 @@ test.describe("installed or in a browser tab", () => {
     await expect(section).toContainText("Rapport is running as an installed app on this device.");
     await expect(section).toContainText("keeps a journal of its own");
     await expect(section).not.toContainText(INSTALL_NOTE);
+  });
+});
+
+test.describe("where installing keeps the journal (Chromium, Firefox)", () => {
+  test("no note about a separate copy, and Settings says the journal comes along", async ({ page, app, people }) => {
+    await app.open();
+    await addPerson(page, people, app, { name: "Ada Lovelace" });
+    await app.go("Today");
+    await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Before you install Rapport" })).toBeHidden();
+    await app.go("Settings");
+    const section = page.getByRole("region", { name: "This app on this device" });
+    await expect(section).toContainText("Rapport is running in a browser tab.");
+    await expect(section).toContainText("Installing Rapport from this browser keeps this journal");
+    await expect(section).not.toContainText(INSTALL_NOTE);
+    await expect(section.getByRole("listitem")).toHaveCount(0);
+  });
+
+  test("installed, the app starts with the usual three ways and shares the browser's journal", async ({ page, app }) => {
+    await emulateInstalled(page);
+    await app.open();
+    await expect(page.getByRole("heading", { name: "Three ways to start" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Bring your journal from the browser" })).toHaveCount(0);
+    await app.open("./#/settings");
+    const section = page.getByRole("region", { name: "This app on this device" });
+    await expect(section).toContainText("Rapport is running as an installed app on this device.");
+    await expect(section).toContainText("The installed app and this browser's tabs share one journal.");
   });
 });
 

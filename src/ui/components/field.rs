@@ -147,12 +147,12 @@ pub fn purpose_options(journal: &crate::model::Journal) -> Vec<(String, String)>
 
 /// The day a date field holds, or the message to show next to it.
 pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        format!(
-            "\"{}\" is not a date; use the date picker or YYYY-MM-DD.",
-            text.trim()
-        )
-    })
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("A date is needed; pick one with the date picker.".to_owned());
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; use the date picker or YYYY-MM-DD."))
 }
 
 /// A select box.
@@ -209,4 +209,25 @@ pub fn pick_indexed<T: Copy>(items: &[T], value: &str) -> Option<T> {
         .parse::<usize>()
         .ok()
         .and_then(|i| items.get(i).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_day;
+
+    #[test]
+    fn a_date_field_says_what_is_wrong_in_words() {
+        assert_eq!(
+            parse_day(" 2026-03-04 ").map(|d| d.to_string()),
+            Ok("2026-03-04".to_owned())
+        );
+        assert_eq!(
+            parse_day("  "),
+            Err("A date is needed; pick one with the date picker.".to_owned())
+        );
+        assert_eq!(
+            parse_day("2024-02-30"),
+            Err("\"2024-02-30\" is not a date; use the date picker or YYYY-MM-DD.".to_owned())
+        );
+    }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::model::Journal;
 use crate::storage::preferences::Preferences;
 use crate::ui::hooks::use_app;
-use crate::ui::platform::{display_mode, DisplayMode, INSTALL_NOTE, INSTALL_STEPS};
+use crate::ui::platform::{display_mode, installs_apart, DisplayMode, INSTALL_NOTE, INSTALL_STEPS};
 use crate::ui::route::Route;
 use crate::ui::state::Toast;
 
@@ -33,7 +33,8 @@ pub fn InstallNote() -> Html {
             .unwrap_or(true)
     });
     let has_journal = app.read(Journal::person_count) > 0;
-    if *dismissed || !has_journal || display_mode() != DisplayMode::BrowserTab {
+    if *dismissed || !has_journal || display_mode() != DisplayMode::BrowserTab || !installs_apart()
+    {
         return html! {};
     }
     let dismiss = {

@@ -79,7 +79,7 @@ pub fn ThanksCard() -> Html {
                 }) }
             </ul>
             <button type="button" class="button small" onclick={dismiss}>
-                <span>{ "Dismiss" }<span class="visually-hidden">{ " the thank-you list" }</span></span>
+                { "Dismiss the thank-you list" }
             </button>
         </section>
     }

@@ -14,7 +14,9 @@ use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::SelectField;
 use crate::ui::components::install_note::InstallSteps;
 use crate::ui::hooks::use_app;
-use crate::ui::platform::{self, DisplayMode, INSTALL_NOTE};
+use crate::ui::platform::{
+    self, installs_apart, DisplayMode, INSTALLED_SHARES, INSTALL_NOTE, INSTALL_SHARES,
+};
 use crate::ui::route::Route;
 use crate::ui::session::Session;
 use crate::ui::state::Toast;
@@ -177,7 +179,9 @@ fn AppSection() -> Html {
         <section class="card" aria-labelledby="app-title">
             <h2 id="app-title">{ "This app on this device" }</h2>
             <p>{ mode.sentence() }</p>
-            if *mode == DisplayMode::Installed {
+            if !installs_apart() {
+                <p>{ if *mode == DisplayMode::Installed { INSTALLED_SHARES } else { INSTALL_SHARES } }</p>
+            } else if *mode == DisplayMode::Installed {
                 <p>{ "The installed app keeps a journal of its own, apart from the browser's. \
                       To bring a journal from the browser, export it there as a backup, then restore it here under Backups." }</p>
             } else {

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::person_form::PersonForm;
-use crate::ui::platform::{display_mode, DisplayMode, BRING_STEPS};
+use crate::ui::platform::{display_mode, installs_apart, DisplayMode, BRING_STEPS};
 use crate::ui::route::Route;
 
 /// The empty state a new user sees.
@@ -20,7 +20,10 @@ pub fn Welcome() -> Html {
         let adding = adding.clone();
         Callback::from(move |()| adding.set(false))
     };
-    let installed = *use_memo((), |_| display_mode()) == DisplayMode::Installed;
+    // Only an installed app with storage of its own starts apart from the browser's journal.
+    let installed = *use_memo((), |_| {
+        display_mode() == DisplayMode::Installed && installs_apart()
+    });
     html! {
         <section class="empty-state" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{ "Your networking journal" }</h1>
