@@ -32,6 +32,8 @@ export function findInPage(query) {
       case "area":
         return element.hasAttribute("href") ? "link" : "";
       case "button":
+      // A details' summary is a disclosure button to the user.
+      case "summary":
         return "button";
       case "nav":
         return "navigation";

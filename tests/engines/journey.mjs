@@ -170,6 +170,8 @@ export async function runJourney(driver, base, onStep = () => {}) {
         await user.go("People");
         await user.click({ role: "button", name: "Add someone" });
         await user.fill({ label: "Name", within: DIALOG }, PERSON);
+        // The name comes first; the rest waits under "More details".
+        await user.click({ role: "button", name: "More details", within: DIALOG });
         await user.fill({ label: "Organisation", within: DIALOG }, ORGANISATION);
         await user.click({ role: "button", name: "Save", within: DIALOG });
         await user.see({ role: "heading", level: 1, name: PERSON });
