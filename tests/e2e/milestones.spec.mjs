@@ -175,3 +175,39 @@ test("after a new job: thank the people who helped; after retiring: the stage's 
   await expect(cards.keepGoing).toContainText("No contact with anyone in 16 days.");
   await expectTapSized(cards.keepGoing.getByRole("button"));
 });
+
+test("two milestones in one month stand apart on the chart, numbers readable", async ({ page, app, people }) => {
+  await freezeClock(page);
+  await app.open();
+  await app.go("People");
+  await people.addSomeone({ name: "Ana Lovelace" });
+  const journal = new JournalScreen(page);
+  await app.go("Journal");
+  await journal.add({ kind: "Left a job", date: "2026-03-01", note: "Left Contoso" });
+  await expect(app.toast).toContainText("Milestone added.");
+  await journal.add({ kind: "New job", date: "2026-03-02", note: "Started at Fabrikam" });
+  await expect(app.toast).toContainText("Milestone added.");
+
+  await app.go("Insights");
+  const giveTake = page.getByRole("region", { name: "Give and take per month" });
+  const dots = giveTake.locator("svg g.chart-marker circle");
+  await expect(dots).toHaveCount(2);
+  const drawn = await giveTake.locator("svg").evaluate((svg) => {
+    const frame = svg.getBoundingClientRect();
+    const scale = frame.width / svg.viewBox.baseVal.width;
+    return {
+      frame: { left: frame.left, right: frame.right, top: frame.top },
+      dots: [...svg.querySelectorAll(".chart-marker circle")].map((c) => c.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right, top: b.top, bottom: b.bottom })),
+      numbers: [...svg.querySelectorAll(".chart-marker text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+    };
+  });
+  const [first, second] = drawn.dots;
+  const apart = first.bottom <= second.top || second.bottom <= first.top || first.right <= second.left || second.right <= first.left;
+  expect(apart, "the two markers' circles do not overlap").toBe(true);
+  for (const dot of drawn.dots) {
+    expect(dot.right).toBeLessThanOrEqual(drawn.frame.right + 0.5);
+    expect(dot.top).toBeGreaterThanOrEqual(drawn.frame.top - 0.5);
+  }
+  for (const size of drawn.numbers) expect(size).toBeGreaterThanOrEqual(11.95);
+  await giveTake.screenshot({ path: test.info().outputPath("markers-one-month.png") });
+});

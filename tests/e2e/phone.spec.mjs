@@ -331,6 +331,16 @@ test("the charts' words are at least 12 px and plain", async ({ page }) => {
     }),
   );
   expect(small, "chart labels under 12 px").toEqual([]);
+  // The axis labels shown side by side leave room between them.
+  const touching = await page.evaluate(() =>
+    [...document.querySelectorAll(".chart-svg")].flatMap((svg) => {
+      const boxes = [...svg.querySelectorAll("text.chart-label")]
+        .filter((t) => getComputedStyle(t).display !== "none")
+        .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      return boxes.slice(1).flatMap((b, i) => (b.box.left < boxes[i].box.right + 2 ? [`${boxes[i].text}|${b.text}`] : []));
+    }),
+  );
+  expect(touching, "axis labels that run together").toEqual([]);
   const legends = await page.locator(".chart-legend li").evaluateAll((items) =>
     items.map((li) => [li.textContent, parseFloat(getComputedStyle(li).fontSize)]),
   );

@@ -49,6 +49,12 @@ const TOP: f64 = 8.0;
 const BOTTOM: f64 = 32.0;
 /// Approximate width of one character of axis text, in SVG units.
 const CHAR_WIDTH: f64 = 6.4;
+/// The most axis labels a phone-width chart shows side by side.
+const PHONE_LABELS: usize = 8;
+/// A milestone marker's circle, big enough for a 12 px number.
+const MARKER_RADIUS: f64 = 9.0;
+/// From one marker's circle to the next in the same month.
+const MARKER_STEP: f64 = 2.0 * MARKER_RADIUS + 2.0;
 
 /// A "nice" scale for values up to `max`: a step of 1, 2 or 5 × 10ⁿ giving at
 /// most four intervals, and the top of the axis (a multiple of the step, at least 1).
@@ -165,10 +171,28 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         let x = num(LEFT + group * (i as f64 + 0.5));
         let shown = i % stride == 0;
         let mark = category.mark.clone().filter(|_| shown || i == 0);
+        // Every label fits a wide screen; a phone draws the chart smaller, and
+        // there every other one gives way so that none run together. A label
+        // with a year under it always stays, so the count starts again there
+        // and the one just before it gives way.
+        let since_mark = props.categories[..=i]
+            .iter()
+            .rev()
+            .position(|c| c.mark.is_some())
+            .unwrap_or(i);
+        let before_mark = props
+            .categories
+            .get(i + 1)
+            .is_some_and(|next| next.mark.is_some());
+        let gives_way = stride == 1
+            && count > PHONE_LABELS
+            && category.mark.is_none()
+            && (since_mark % 2 == 1 || before_mark);
         html! {
             <>
                 if shown {
-                    <text class="chart-label" x={x.clone()} y={num(base + 13.0)} text-anchor="middle">{ category.label.clone() }</text>
+                    <text class={classes!("chart-label", gives_way.then_some("chart-label-wide-only"))}
+                        x={x.clone()} y={num(base + 13.0)} text-anchor="middle">{ category.label.clone() }</text>
                 }
                 if let Some(mark) = mark {
                     <text class="chart-mark" x={x} y={num(base + 26.0)} text-anchor="middle">{ mark }</text>
@@ -178,19 +202,22 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     });
     let summary_id = format!("{}-summary", props.id);
     let markers = props.markers.iter().enumerate().map(|(n, marker)| {
-        // Markers in one category stand side by side.
+        // Markers in one category stack downwards, on the same line: side by
+        // side, two numbers run together ("1" and "2" read as "12") and the
+        // last month's would leave the drawing.
         let before = props.markers[..n]
             .iter()
             .filter(|m| m.category == marker.category)
             .count();
-        let x = LEFT + group * (marker.category as f64 + 0.5) + 9.0 * before as f64;
+        let x = LEFT + group * (marker.category as f64 + 0.5);
+        let y = TOP + MARKER_RADIUS - 6.0 + MARKER_STEP * before as f64;
         let number = (n + 1).to_string();
         html! {
             <g class="chart-marker" data-label={marker.label.clone()}>
                 <title>{ format!("{number}. {}", marker.label) }</title>
-                <line class="chart-marker-line" x1={num(x)} x2={num(x)} y1={num(TOP + 12.0)} y2={num(base)} />
-                <circle class="chart-marker-dot" cx={num(x)} cy={num(TOP + 5.0)} r="6" />
-                <text class="chart-marker-number" x={num(x)} y={num(TOP + 5.0)} dy="0.35em" text-anchor="middle">{ number }</text>
+                <line class="chart-marker-line" x1={num(x)} x2={num(x)} y1={num(y + MARKER_RADIUS)} y2={num(base)} />
+                <circle class="chart-marker-dot" cx={num(x)} cy={num(y)} r={num(MARKER_RADIUS)} />
+                <text class="chart-marker-number" x={num(x)} y={num(y)} dy="0.35em" text-anchor="middle">{ number }</text>
             </g>
         }
     });
