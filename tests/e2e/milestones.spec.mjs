@@ -3,7 +3,7 @@
 // on Today, a retirement's purposes, milestones in the Journal and on
 // Insights' charts, each change undone once, and everything after a reload.
 import { test, expect } from "./support/fixtures.mjs";
-import { freezeClock } from "./pages/insights.mjs";
+import { InsightsScreen, freezeClock } from "./pages/insights.mjs";
 import { JournalScreen, MilestoneCards, expectTapSized, logWith } from "./pages/milestones.mjs";
 
 test.use({ locale: "en-US", timezoneId: "UTC", viewport: { width: 390, height: 844 } });
@@ -112,6 +112,22 @@ test("after a new job: thank the people who helped; after retiring: the stage's 
   for (const label of STAGE) await expect(purposes.filter({ hasText: label })).toHaveCount(1);
   await page.keyboard.press("Escape");
   await expect(log.dialog).toBeHidden();
+  // A contact for a part-time job shows on Insights, by what it was for.
+  await logWith(page, { who: "Ana Lovelace", purpose: STAGE[0] });
+  await expect(app.toast).toContainText("Logged");
+  await app.go("Insights");
+  const insights = new InsightsScreen(page);
+  await expect(insights.rowLabels("What it was for").filter({ hasText: STAGE[0] })).toHaveCount(1);
+  const labels = await insights.rowLabels("What it was for").allTextContents();
+  const values = await insights.barValues("What it was for");
+  const partTime = labels.indexOf(STAGE[0]);
+  // A long label is shortened in the drawing ("Benefits (Social Security, Medica…").
+  const benefits = labels.findIndex((label) => label.startsWith("Benefits (Social Security"));
+  expect(partTime, `${STAGE[0]} among ${labels}`).toBeGreaterThanOrEqual(0);
+  expect(benefits, `benefits among ${labels}`).toBeGreaterThanOrEqual(0);
+  expect(values[partTime]).toBe(1);
+  expect(values[benefits]).toBe(0);
+  await app.go("Journal");
 
   // Edit a milestone, undo it; delete one, undo that too.
   let editor = await journal.edit("Retired from Contoso");
