@@ -12,8 +12,8 @@ use crate::model::{
 };
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{
-    indexed_options, labels, parse_day, person_options, pick_indexed, purpose_options, SelectField,
-    TextArea, TextField,
+    edits, indexed_options, labels, parse_day, person_options, pick_indexed, purpose_options,
+    SelectField, TextArea, TextField,
 };
 use crate::ui::dates;
 use crate::ui::hooks::use_app;
@@ -55,15 +55,7 @@ pub fn EntryForm(props: &EntryFormProps) -> Html {
     let error = use_state(|| None::<String>);
     let date_error = use_state(|| None::<String>);
 
-    // Changes the form through `change`, re-rendering once.
-    let update = |change: fn(&mut Form, String)| {
-        let form = form.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            change(&mut next, value);
-            form.set(next);
-        })
-    };
+    let update = |change: fn(&mut Form, String)| edits(&form, change);
     let edit_exchange = |index: usize, change: fn(&mut ExchangeDraft, String)| {
         let form = form.clone();
         Callback::from(move |value: String| {

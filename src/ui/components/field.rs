@@ -145,6 +145,19 @@ pub fn purpose_options(journal: &crate::model::Journal) -> Vec<(String, String)>
         .collect()
 }
 
+/// A callback that changes one field of a form kept in `state`, re-rendering once.
+pub fn edits<T: Clone + 'static>(
+    state: &UseStateHandle<T>,
+    change: fn(&mut T, String),
+) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*state).clone();
+        change(&mut next, value);
+        state.set(next);
+    })
+}
+
 /// The day a date field holds, or the message to show next to it.
 pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
     let text = text.trim();

@@ -7,7 +7,7 @@ use crate::model::{Command, Milestone, MilestoneKind};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::{
-    indexed_options, parse_day, pick_indexed, SelectField, TextField,
+    edits, indexed_options, parse_day, pick_indexed, SelectField, TextField,
 };
 use crate::ui::hooks::use_app;
 
@@ -59,14 +59,7 @@ pub fn MilestoneForm(props: &MilestoneFormProps) -> Html {
     let error = use_state(|| None::<String>);
     let date_error = use_state(|| None::<String>);
 
-    let update = |change: fn(&mut Form, String)| {
-        let form = form.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            change(&mut next, value);
-            form.set(next);
-        })
-    };
+    let update = |change: fn(&mut Form, String)| edits(&form, change);
 
     let save = {
         let app = app.clone();

@@ -8,7 +8,7 @@ use crate::model::query::people_named;
 use crate::model::{Birthday, Cadence, Command, Person, PersonId};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
-use crate::ui::components::field::{person_options, SelectField, TextArea, TextField};
+use crate::ui::components::field::{edits, person_options, SelectField, TextArea, TextField};
 use crate::ui::hooks::{navigate, use_app};
 use crate::ui::route::Route;
 
@@ -291,15 +291,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
     let confirming = !same_named.is_empty() && warned_for.as_deref() == Some(draft.name.as_str());
 
     let field = |value: fn(&PersonDraft) -> &String, set: fn(&mut PersonDraft, String)| {
-        let draft = draft.clone();
-        (
-            AttrValue::from(value(&draft).clone()),
-            Callback::from(move |text: String| {
-                let mut next = (*draft).clone();
-                set(&mut next, text);
-                draft.set(next);
-            }),
-        )
+        (AttrValue::from(value(&draft).clone()), edits(&draft, set))
     };
 
     let submit = {
