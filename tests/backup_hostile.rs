@@ -218,7 +218,7 @@ fn every_corpus_file_through_every_parser() {
         (
             "invalid-dates.json",
             [
-                "interactions[0].date: \"2024-02-30\" is not a date | interactions[1].date: \"12/03/2024\" is not a date | interactions[1].time: \"25:61\" is not a time of day (use HH:MM) | interactions[1].ex[0].settled[0].date: \"2024-13-01\" is not a date | interactions[1].updated: \"yesterday\" is not a time (milliseconds since 1970)",
+                "interactions[0].date: \"2024-02-30\" is not a date | interactions[1].date: \"12/03/2024\" is not a date | interactions[1].ex[0].settled[0].date: \"2024-13-01\" is not a date | interactions[1].time: \"25:61\" is not a time of day (use HH:MM) | interactions[1].updated: \"yesterday\" is not a time (milliseconds since 1970)",
                 "this backup is not encrypted; import it without a password",
                 NOT_VCARD,
                 NOT_LINKEDIN,
@@ -430,7 +430,7 @@ fn ten_megabyte_strings_are_handled() {
     let bad_date = format!("{{\"format\":\"rapport-backup\",\"schema\":1,\"people\":[],\"interactions\":[{{\"date\":\"{big}\"}}],\"purposes\":[]}}");
     let message = parse_backup(bad_date.as_bytes()).unwrap_err().to_string();
     assert!(message.starts_with(&format!(
-        "interactions[0].id: missing\ninteractions[0].date: \"{}\"… is not a date",
+        "interactions[0].date: \"{}\"… is not a date\ninteractions[0].id: missing",
         "é".repeat(60)
     )));
     assert!(message.len() < 1000);

@@ -228,7 +228,7 @@ fn model_rules_are_reported_at_the_exchange() {
     file["interactions"][0]["ex"][0]["loan"]["amount"] = json!(0);
     assert_eq!(
         problems(&file),
-        ["interactions[0].ex[0]: exchange x1 has an amount of zero"]
+        ["interactions[0].ex[0].loan.amount: exchange x1 has an amount of zero"]
     );
     let mut file = base_file();
     file["interactions"][0]["ex"] = json!([

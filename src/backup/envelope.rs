@@ -347,8 +347,14 @@ pub fn detect_backup_kind(bytes: &[u8]) -> BackupKind {
     let Ok(text) = decode_utf8(bytes, "a Rapport backup") else {
         return BackupKind::Unknown;
     };
-    match parse_json(text) {
-        Ok(value) => match value.get("format").and_then(Value::as_str) {
+    /// Only the format is read; serde skips the rest without building it.
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        #[serde(default)]
+        format: Option<Value>,
+    }
+    match serde_json::from_str::<FormatOnly>(text) {
+        Ok(FormatOnly { format }) => match format.as_ref().and_then(Value::as_str) {
             Some(ENVELOPE_FORMAT) => BackupKind::Encrypted,
             Some(BACKUP_FORMAT) => BackupKind::Plain,
             _ => BackupKind::Unknown,

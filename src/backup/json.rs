@@ -14,13 +14,12 @@ use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::check::{check_document, Problems};
+use super::read::{BackupReader, Problems};
 use super::strict_json::{parse_strict, repeated_keys, StrictError};
 use super::text::{decode_utf8, line_col};
 use crate::model::{Journal, FORMAT_VERSION};
-use crate::storage::migrate;
 
 /// The value of the `"format"` key of a plain backup.
 pub const BACKUP_FORMAT: &str = "rapport-backup";
@@ -205,81 +204,20 @@ impl ParsedBackup {
 ///
 /// Nothing is changed anywhere: the result is handed to
 /// [`preview`](super::merge::preview) and [`apply_import`](super::merge::apply_import).
+/// [`BackupReader`](super::read::BackupReader) does the same in steps.
 pub fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup, ImportErrors> {
     let text =
         decode_utf8(bytes, "a Rapport backup").map_err(|e| ImportErrors::one("", e.to_string()))?;
-    let root = parse_json(text)?;
-    let Value::Object(mut root) = root else {
-        return Err(ImportErrors::one(
-            "",
-            format!(
-                "this is not a Rapport backup (the file holds {}, not an object)",
-                kind_of(&root)
-            ),
-        ));
-    };
-    check_format(&root)?;
-    let schema = read_schema(&root)?;
+    BackupReader::open(text)?.finish()
+}
 
-    let mut problems = Problems::default();
-    let app = match root.get("app") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(app)) => Some(app.clone()),
-        Some(other) => {
-            problems.add("app", format!("{} is not a version", show(other)));
-            None
-        }
-    };
-    let exported = match root.get("exported") {
-        None | Some(Value::Null) => None,
-        Some(value) => match value
-            .as_str()
-            .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
-        {
-            Some(time) => Some(time.with_timezone(&Utc)),
-            None => {
-                problems.add(
-                    "exported",
-                    format!("{} is not a date and time", show(value)),
-                );
-                None
-            }
-        },
-    };
-
-    let mut document = Map::new();
-    document.insert("v".to_owned(), Value::from(schema));
-    for (from, to) in [
-        ("people", "people"),
-        ("interactions", "log"),
-        ("purposes", "purposes"),
-        ("settings", "settings"),
-        ("milestones", "milestones"),
-    ] {
-        match root.remove(from) {
-            Some(value) => {
-                document.insert(to.to_owned(), value);
-            }
-            // Optional: files written before milestones existed have none.
-            None if from == "settings" || from == "milestones" => {}
-            None => problems.add(
-                from,
-                "missing (a backup always has this list, even when it is empty)",
-            ),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems.into_errors());
-    }
-    let document = migrate::upgrade(Value::Object(document))
-        .map_err(|message| ImportErrors::one("schema", message))?;
-    let journal = check_document(document, problems)?;
-    Ok(ParsedBackup {
-        journal,
-        schema,
-        app,
-        exported,
-    })
+/// The message for a file nested deeper than [`MAX_NESTING`], at the first bracket too deep.
+pub(crate) fn too_deep_message(text: &str) -> ImportErrors {
+    let offset = deeper_than(text, MAX_NESTING).unwrap_or(0);
+    let (line, column) = line_col(text, offset);
+    ImportErrors::one("", format!(
+        "this file nests brackets more than {MAX_NESTING} levels deep (line {line}, column {column}); it is not a Rapport backup"
+    ))
 }
 
 /// Parses JSON after making sure it is not nested too deeply. A syntax error
@@ -287,7 +225,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<ParsedBackup, ImportErrors> {
 /// within one object (which serde_json would quietly resolve by keeping the
 /// last) as one problem per repeat, at its path, with both places.
 pub(crate) fn parse_json(text: &str) -> Result<Value, ImportErrors> {
-    if let Some(offset) = too_deep(text, MAX_NESTING) {
+    if let Some(offset) = deeper_than(text, MAX_NESTING) {
         let (line, column) = line_col(text, offset);
         return Err(ImportErrors::one("", format!(
             "this file nests brackets more than {MAX_NESTING} levels deep (line {line}, column {column}); it is not a Rapport backup"
@@ -308,8 +246,13 @@ pub(crate) fn parse_json(text: &str) -> Result<Value, ImportErrors> {
     }
 }
 
+/// True when brackets nest deeper than [`MAX_NESTING`] anywhere in `text`.
+pub(crate) fn too_deep(text: &str) -> bool {
+    deeper_than(text, MAX_NESTING).is_some()
+}
+
 /// The byte offset of the first bracket that goes deeper than `limit`.
-fn too_deep(text: &str, limit: usize) -> Option<usize> {
+fn deeper_than(text: &str, limit: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -338,7 +281,7 @@ fn too_deep(text: &str, limit: usize) -> Option<usize> {
     None
 }
 
-fn describe_json_error(err: &serde_json::Error) -> String {
+pub(crate) fn describe_json_error(err: &serde_json::Error) -> String {
     let (line, column) = (err.line(), err.column());
     let full = err.to_string();
     let reason = full
@@ -349,50 +292,6 @@ fn describe_json_error(err: &serde_json::Error) -> String {
             "the file ends too early (line {line}, column {column}); it may be truncated or incomplete"
         ),
         _ => format!("this is not valid JSON: {reason} (line {line}, column {column})"),
-    }
-}
-
-fn check_format(root: &Map<String, Value>) -> Result<(), ImportErrors> {
-    match root.get("format") {
-        Some(Value::String(format)) if format == BACKUP_FORMAT => Ok(()),
-        Some(Value::String(format)) if format == super::envelope::ENVELOPE_FORMAT => {
-            Err(ImportErrors::one(
-                "",
-                "this backup is encrypted: open it with its password to import it",
-            ))
-        }
-        Some(other) => Err(ImportErrors::one(
-            "format",
-            format!(
-                "{} is not \"{BACKUP_FORMAT}\"; this is not a Rapport backup",
-                show(other)
-            ),
-        )),
-        None => Err(ImportErrors::one(
-            "format",
-            format!(
-                "missing; this is not a Rapport backup (it has no \"format\": \"{BACKUP_FORMAT}\")"
-            ),
-        )),
-    }
-}
-
-fn read_schema(root: &Map<String, Value>) -> Result<u32, ImportErrors> {
-    let value = root
-        .get("schema")
-        .ok_or_else(|| ImportErrors::one("schema", "missing (the backup's format version)"))?;
-    match value.as_u64() {
-        Some(schema) if schema > u64::from(BACKUP_SCHEMA) => Err(ImportErrors::one(
-            "schema",
-            format!(
-                "this backup is format {schema}, newer than this version of Rapport ({BACKUP_SCHEMA}) reads. Update the app to import it."
-            ),
-        )),
-        Some(schema) if schema >= 1 => Ok(schema as u32),
-        _ => Err(ImportErrors::one(
-            "schema",
-            format!("{} is not a backup format version", show(value)),
-        )),
     }
 }
 
@@ -442,13 +341,14 @@ mod tests {
 
     #[test]
     fn nesting_is_measured_outside_strings_only() {
-        assert_eq!(too_deep("[[[]]]", 3), None);
-        assert_eq!(too_deep("[[[[]]]]", 3), Some(3));
-        assert_eq!(too_deep(r#"["[[[[[[", "\"[[[["]"#, 2), None);
+        assert_eq!(deeper_than("[[[]]]", 3), None);
+        assert_eq!(deeper_than("[[[[]]]]", 3), Some(3));
+        assert_eq!(deeper_than(r#"["[[[[[[", "\"[[[["]"#, 2), None);
     }
 
     #[test]
     fn json_errors_have_line_and_column() {
+        let parse_json = |text: &str| parse_backup(text.as_bytes()).map(|_| ());
         assert_eq!(
             parse_json("{\n  \"a\": 1,\n  \"b\": }").map_err(|e| e.to_string()),
             Err("this is not valid JSON: expected value (line 3, column 8)".to_owned())

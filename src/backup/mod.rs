@@ -17,7 +17,6 @@
 //! `docs/backup-format.md`.
 
 pub mod base64;
-pub mod check;
 pub mod contact;
 pub mod content_line;
 pub mod csv;
@@ -28,9 +27,10 @@ pub mod duplicates;
 pub mod envelope;
 pub mod ics;
 pub mod json;
+mod json_path;
 pub mod linkedin;
 pub mod merge;
-pub mod shape;
+pub mod read;
 mod strict_json;
 pub mod text;
 pub mod vcard_read;
@@ -59,6 +59,7 @@ pub use linkedin::import_linkedin;
 pub use merge::{
     apply_import, preview, ApplyError, Conflict, Counts, KeptBoth, Mode, Newer, Preview, RecordKind,
 };
+pub use read::{BackupReader, Progress};
 pub use text::{TextError, MAX_IMPORT_BYTES};
 pub use vcard_read::import_vcard;
 pub use vcard_write::{export_vcard, vcard_file_name};

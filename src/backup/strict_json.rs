@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::check::Problems;
+use super::read::Problems;
 
 /// What the parser says when it meets a repeated key; only used to recognise its own error.
 const REPEATED: &str = "a key is repeated in one object";

@@ -21,13 +21,14 @@ use super::error::ModelError;
 use super::ids::{ExchangeId, InteractionId, MilestoneId, PersonId, PurposeId};
 use super::interaction::{Interaction, Obligation, Outstanding, Portion, Settlement};
 use super::milestone::Milestone;
+use super::person::same_text;
 use super::person::Person;
 use super::purpose::{default_purposes, Purpose};
 use super::settings::Settings;
 use super::stats::{compute_all, contact_due, Balance, ContactDue, PersonStats};
 use super::validate::{
-    bump, check_portion, normalize_interaction, normalize_person, normalize_purpose, union_into,
-    validate_interaction, validate_person, validate_purpose,
+    bump, check_interaction, check_person, check_portion, normalize_interaction, normalize_person,
+    normalize_purpose, union_into, validate_interaction, validate_person, validate_purpose,
 };
 
 /// Version written to the `"v"` field of the JSON.
@@ -49,6 +50,39 @@ pub struct Journal {
     by_person: BTreeMap<PersonId, BTreeSet<InteractionId>>,
     by_date: BTreeSet<(NaiveDate, InteractionId)>,
     stats: BTreeMap<PersonId, PersonStats>,
+}
+
+/// The list a record is in, in the order a backup writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordList {
+    People,
+    Interactions,
+    Purposes,
+    Milestones,
+    Settings,
+}
+
+/// A rule broken by a record, found by [`Journal::build`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The list the record is in.
+    pub list: RecordList,
+    /// Its position in that list (0 for the settings).
+    pub index: usize,
+    /// Where in the record, such as `who[1]` or `ex[0].who`; empty for all of it.
+    pub spot: String,
+    /// For a duplicate: the position of the first record (or exchange) with that id or label.
+    pub earlier: Option<usize>,
+    /// The rule.
+    pub error: ModelError,
+}
+
+/// Ids of records that were in the same file but could not be read, so
+/// that references to them are not reported as well.
+#[derive(Debug, Clone, Default)]
+pub struct Unread {
+    pub people: BTreeSet<PersonId>,
+    pub purposes: BTreeSet<PurposeId>,
 }
 
 /// The stored form of a journal: plain lists, as in the JSON.
@@ -137,58 +171,179 @@ impl Journal {
 
     /// Builds a journal from stored parts: normalises and validates every
     /// record (unique ids, no dangling references) and builds the caches.
+    /// The error is the first problem found; [`Journal::build`] finds them all.
     pub fn from_parts(parts: JournalParts) -> Result<Self, ModelError> {
+        let mut first = None;
+        let journal = Self::build(parts, &Unread::default(), &mut |found| {
+            first.get_or_insert(found.error);
+        });
+        match (journal, first) {
+            (Some(journal), None) => Ok(journal),
+            (_, Some(error)) => Err(error),
+            (None, None) => Err(ModelError::CannotRestore("nothing was built".to_owned())),
+        }
+    }
+
+    /// Builds a journal from parts, reporting every broken rule with the
+    /// record and field it is in, in the order of the lists. Records in
+    /// `unread` were in the same file but could not be read; references to
+    /// them are not reported again. Returns the journal only when nothing
+    /// was reported.
+    ///
+    /// This is the one place the rules of a whole journal are checked: by
+    /// loading, by imports, and (record by record, through the same
+    /// validation) by [`Journal::apply`].
+    pub fn build(
+        parts: JournalParts,
+        unread: &Unread,
+        report: &mut dyn FnMut(Found),
+    ) -> Option<Self> {
+        let mut clean = true;
+        let mut found = |list, index, spot: String, earlier, error| {
+            clean = false;
+            report(Found {
+                list,
+                index,
+                spot,
+                earlier,
+                error,
+            });
+        };
         if parts.version != FORMAT_VERSION {
-            return Err(ModelError::UnsupportedVersion(parts.version));
+            found(
+                RecordList::Settings,
+                0,
+                String::new(),
+                None,
+                ModelError::UnsupportedVersion(parts.version),
+            );
         }
         let mut settings = parts.settings;
         settings.normalize();
-        settings.validate()?;
+        if let Err(error) = settings.validate() {
+            let spot = match &error {
+                ModelError::InvalidNudgeSetting(name) => format!("nudges.{name}"),
+                _ => match settings
+                    .circles
+                    .iter()
+                    .position(|tag| tag.trim().is_empty())
+                {
+                    Some(index) if settings.circles.len() > 1 => format!("circles[{index}]"),
+                    _ => "circles".to_owned(),
+                },
+            };
+            found(RecordList::Settings, 0, spot, None, error);
+        }
 
         let mut purposes = parts.purposes;
         for index in 0..purposes.len() {
             normalize_purpose(&mut purposes[index]);
             let earlier: Vec<&Purpose> = purposes[..index].iter().collect();
-            validate_purpose(&purposes[index], &earlier)?;
-        }
-
-        let mut people = BTreeMap::new();
-        for mut person in parts.people {
-            normalize_person(&mut person);
-            if people.contains_key(&person.id) {
-                return Err(ModelError::DuplicatePerson(person.id));
+            if let Err(error) = validate_purpose(&purposes[index], &earlier) {
+                let this = &purposes[index];
+                let (spot, first) = match &error {
+                    ModelError::DuplicatePurpose(_) => {
+                        ("id", earlier.iter().position(|p| p.id == this.id))
+                    }
+                    ModelError::DuplicatePurposeLabel(_) => (
+                        "label",
+                        earlier
+                            .iter()
+                            .position(|p| same_text(&p.label, &this.label)),
+                    ),
+                    _ => ("label", None),
+                };
+                found(RecordList::Purposes, index, spot.to_owned(), first, error);
             }
-            people.insert(person.id.clone(), person);
-        }
-        for person in people.values() {
-            validate_person(person, |id| people.contains_key(id))?;
         }
 
-        let purpose_ids: BTreeSet<&PurposeId> = purposes.iter().map(|p| &p.id).collect();
+        let mut people: Vec<Person> = parts.people;
+        let mut person_at: BTreeMap<PersonId, usize> = BTreeMap::new();
+        for (index, person) in people.iter_mut().enumerate() {
+            normalize_person(person);
+            if let Some(&first) = person_at.get(&person.id) {
+                found(
+                    RecordList::People,
+                    index,
+                    "id".to_owned(),
+                    Some(first),
+                    ModelError::DuplicatePerson(person.id.clone()),
+                );
+            } else {
+                person_at.insert(person.id.clone(), index);
+            }
+        }
+        let person_exists =
+            |id: &PersonId| person_at.contains_key(id) || unread.people.contains(id);
+        for (index, person) in people.iter().enumerate() {
+            check_person(person, &person_exists, &mut |spot, error| {
+                found(RecordList::People, index, spot, None, error)
+            });
+        }
+
+        let purpose_exists =
+            |id: &PurposeId| purposes.iter().any(|p| &p.id == id) || unread.purposes.contains(id);
         let mut interactions = BTreeMap::new();
-        for mut interaction in parts.interactions {
+        let mut interaction_at: BTreeMap<InteractionId, usize> = BTreeMap::new();
+        for (index, mut interaction) in parts.interactions.into_iter().enumerate() {
             normalize_interaction(&mut interaction);
-            if interactions.contains_key(&interaction.id) {
-                return Err(ModelError::DuplicateInteraction(interaction.id));
+            if let Some(&first) = interaction_at.get(&interaction.id) {
+                found(
+                    RecordList::Interactions,
+                    index,
+                    "id".to_owned(),
+                    Some(first),
+                    ModelError::DuplicateInteraction(interaction.id.clone()),
+                );
             }
-            validate_interaction(
+            check_interaction(
                 &interaction,
-                |id| people.contains_key(id),
-                |id| purpose_ids.contains(id),
-            )?;
-            interactions.insert(interaction.id.clone(), interaction);
+                &person_exists,
+                &purpose_exists,
+                &mut |spot, error| {
+                    let earlier = match &error {
+                        ModelError::DuplicateExchange { exchange, .. } => {
+                            interaction.exchanges.iter().position(|e| &e.id == exchange)
+                        }
+                        _ => None,
+                    };
+                    found(RecordList::Interactions, index, spot, earlier, error)
+                },
+            );
+            if !interaction_at.contains_key(&interaction.id) {
+                interaction_at.insert(interaction.id.clone(), index);
+                interactions.insert(interaction.id.clone(), interaction);
+            }
         }
 
         let mut milestones = BTreeMap::new();
-        for mut milestone in parts.milestones {
+        let mut milestone_at: BTreeMap<MilestoneId, usize> = BTreeMap::new();
+        for (index, mut milestone) in parts.milestones.into_iter().enumerate() {
             normalize_milestone(&mut milestone);
-            validate_milestone(&milestone)?;
-            if milestones.contains_key(&milestone.id) {
-                return Err(ModelError::DuplicateMilestone(milestone.id));
+            if let Err((spot, error)) = validate_milestone(&milestone) {
+                found(RecordList::Milestones, index, spot.to_owned(), None, error);
             }
-            milestones.insert(milestone.id.clone(), milestone);
+            if let Some(&first) = milestone_at.get(&milestone.id) {
+                found(
+                    RecordList::Milestones,
+                    index,
+                    "id".to_owned(),
+                    Some(first),
+                    ModelError::DuplicateMilestone(milestone.id.clone()),
+                );
+            } else {
+                milestone_at.insert(milestone.id.clone(), index);
+                milestones.insert(milestone.id.clone(), milestone);
+            }
+        }
+        if !clean {
+            return None;
         }
 
+        let people = people
+            .into_iter()
+            .map(|person| (person.id.clone(), person))
+            .collect();
         let mut journal = Self {
             people,
             interactions,
@@ -200,7 +355,7 @@ impl Journal {
             stats: BTreeMap::new(),
         };
         journal.recompute_all();
-        Ok(journal)
+        Some(journal)
     }
 
     /// A copy of the stored records (people by id, interactions by date then id).
@@ -582,7 +737,7 @@ impl Journal {
                 if self.milestones.contains_key(&milestone.id) {
                     return Err(ModelError::DuplicateMilestone(milestone.id));
                 }
-                validate_milestone(&milestone)?;
+                validate_milestone(&milestone).map_err(|(_, err)| err)?;
                 changes.upsert_milestones.push(milestone);
             }
             Action::EditMilestone(mut milestone) => {
@@ -593,7 +748,7 @@ impl Journal {
                 normalize_milestone(&mut milestone);
                 milestone.created = old.created;
                 milestone.updated = milestone.updated.max(old.updated);
-                validate_milestone(&milestone)?;
+                validate_milestone(&milestone).map_err(|(_, err)| err)?;
                 changes.upsert_milestones.push(milestone);
             }
             Action::DeleteMilestone { id } => {
@@ -942,10 +1097,13 @@ fn normalize_milestone(milestone: &mut Milestone) {
 
 /// A milestone's day must be within the supported years, and it cannot be
 /// updated before it was created.
-fn validate_milestone(milestone: &Milestone) -> Result<(), ModelError> {
-    check_date(milestone.date)?;
+fn validate_milestone(milestone: &Milestone) -> Result<(), (&'static str, ModelError)> {
+    check_date(milestone.date).map_err(|err| ("date", err))?;
     if milestone.updated < milestone.created {
-        return Err(ModelError::UpdatedBeforeCreated(milestone.id.to_string()));
+        return Err((
+            "updated",
+            ModelError::UpdatedBeforeCreated(milestone.id.to_string()),
+        ));
     }
     Ok(())
 }

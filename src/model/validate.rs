@@ -64,36 +64,70 @@ pub(crate) fn normalize_person(person: &mut Person) {
     person.updated = to_millis(person.updated);
 }
 
+/// Where a broken rule was found, relative to its record (`who[1]`,
+/// `ex[0].who`; empty for the record as a whole), and the rule. Validation
+/// reports every problem it finds to one of these; the reducer keeps the
+/// first, an import keeps them all.
+pub(crate) type Report<'r> = &'r mut dyn FnMut(String, ModelError);
+
+/// Runs `check` and returns the first problem it reports.
+fn first_problem(check: impl FnOnce(Report<'_>)) -> Result<(), ModelError> {
+    let mut first = None;
+    check(&mut |_, error| {
+        first.get_or_insert(error);
+    });
+    first.map_or(Ok(()), Err)
+}
+
 pub(crate) fn validate_person(
     person: &Person,
     person_exists: impl Fn(&PersonId) -> bool,
 ) -> Result<(), ModelError> {
+    first_problem(|report| check_person(person, &person_exists, report))
+}
+
+/// Every rule a person breaks, each at its field.
+pub(crate) fn check_person(
+    person: &Person,
+    person_exists: &dyn Fn(&PersonId) -> bool,
+    report: Report<'_>,
+) {
     if person.name.is_empty() {
-        return Err(ModelError::EmptyName(person.id.clone()));
+        report("name".into(), ModelError::EmptyName(person.id.clone()));
     }
     if let Some(via) = &person.met.introduced_by {
         if via == &person.id {
-            return Err(ModelError::IntroducedBySelf(person.id.clone()));
-        }
-        if !person_exists(via) {
-            return Err(ModelError::UnknownPerson(via.clone()));
+            report(
+                "met.via".into(),
+                ModelError::IntroducedBySelf(person.id.clone()),
+            );
+        } else if !person_exists(via) {
+            report("met.via".into(), ModelError::UnknownPerson(via.clone()));
         }
     }
     if let Some(cadence) = person.cadence {
         if !cadence.is_valid() {
-            return Err(ModelError::InvalidCadence {
-                ideal: cadence.ideal,
-                max: cadence.max,
-            });
+            report(
+                "cadence".into(),
+                ModelError::InvalidCadence {
+                    ideal: cadence.ideal,
+                    max: cadence.max,
+                },
+            );
         }
     }
-    if let Some(date) = person.met.date {
-        check_date(date)?;
+    if let Some(Err(err)) = person.met.date.map(check_date) {
+        report("met.date".into(), err);
+    }
+    if let Some(Err(err)) = person.snoozed_until.map(check_date) {
+        report("snooze".into(), err);
     }
     if person.updated < person.created {
-        return Err(ModelError::UpdatedBeforeCreated(person.id.to_string()));
+        report(
+            "updated".into(),
+            ModelError::UpdatedBeforeCreated(person.id.to_string()),
+        );
     }
-    Ok(())
 }
 
 pub(crate) fn normalize_interaction(interaction: &mut Interaction) {
@@ -132,25 +166,46 @@ pub(crate) fn validate_interaction(
     person_exists: impl Fn(&PersonId) -> bool,
     purpose_exists: impl Fn(&PurposeId) -> bool,
 ) -> Result<(), ModelError> {
+    first_problem(|report| check_interaction(interaction, &person_exists, &purpose_exists, report))
+}
+
+/// Every rule an interaction breaks, each at its field (an exchange
+/// reports its first problem only: later rules assume the earlier hold).
+pub(crate) fn check_interaction(
+    interaction: &Interaction,
+    person_exists: &dyn Fn(&PersonId) -> bool,
+    purpose_exists: &dyn Fn(&PurposeId) -> bool,
+    report: Report<'_>,
+) {
     let id = &interaction.id;
-    check_date(interaction.date)?;
+    if let Err(err) = check_date(interaction.date) {
+        report("date".into(), err);
+    }
     if interaction.people.is_empty() {
-        return Err(ModelError::NoPeople(id.clone()));
+        report("who".into(), ModelError::NoPeople(id.clone()));
     }
     for (index, person) in interaction.people.iter().enumerate() {
         if interaction.people[..index].contains(person) {
-            return Err(ModelError::PersonListedTwice {
-                interaction: id.clone(),
-                person: person.clone(),
-            });
-        }
-        if !person_exists(person) {
-            return Err(ModelError::UnknownPerson(person.clone()));
+            report(
+                format!("who[{index}]"),
+                ModelError::PersonListedTwice {
+                    interaction: id.clone(),
+                    person: person.clone(),
+                },
+            );
+        } else if !person_exists(person) {
+            report(
+                format!("who[{index}]"),
+                ModelError::UnknownPerson(person.clone()),
+            );
         }
     }
     if let Some(purpose) = &interaction.purpose {
         if !purpose_exists(purpose) {
-            return Err(ModelError::UnknownPurpose(purpose.clone()));
+            report(
+                "purpose".into(),
+                ModelError::UnknownPurpose(purpose.clone()),
+            );
         }
     }
     for (index, exchange) in interaction.exchanges.iter().enumerate() {
@@ -158,93 +213,125 @@ pub(crate) fn validate_interaction(
             .iter()
             .any(|e| e.id == exchange.id)
         {
-            return Err(ModelError::DuplicateExchange {
-                interaction: id.clone(),
-                exchange: exchange.id.clone(),
-            });
+            report(
+                format!("ex[{index}].id"),
+                ModelError::DuplicateExchange {
+                    interaction: id.clone(),
+                    exchange: exchange.id.clone(),
+                },
+            );
         }
-        validate_exchange(interaction, index)?;
+        if let Err((field, err)) = validate_exchange(interaction, index, person_exists) {
+            let spot = match field {
+                "" => format!("ex[{index}]"),
+                field => format!("ex[{index}].{field}"),
+            };
+            report(spot, err);
+        }
     }
     if interaction.updated < interaction.created {
-        return Err(ModelError::UpdatedBeforeCreated(id.to_string()));
+        report(
+            "updated".into(),
+            ModelError::UpdatedBeforeCreated(id.to_string()),
+        );
     }
-    Ok(())
 }
 
-fn validate_exchange(interaction: &Interaction, index: usize) -> Result<(), ModelError> {
+/// The first rule an exchange breaks, with the field it is about (empty for
+/// the exchange as a whole).
+fn validate_exchange(
+    interaction: &Interaction,
+    index: usize,
+    person_exists: &dyn Fn(&PersonId) -> bool,
+) -> Result<(), (&'static str, ModelError)> {
     let exchange = &interaction.exchanges[index];
     let xid = &exchange.id;
+    let whole = |err| ("", err);
+    if !person_exists(&exchange.person) {
+        return Err(("who", ModelError::UnknownPerson(exchange.person.clone())));
+    }
     if !interaction.people.contains(&exchange.person) {
-        return Err(ModelError::ExchangePersonNotInInteraction {
-            interaction: interaction.id.clone(),
-            exchange: xid.clone(),
-            person: exchange.person.clone(),
-        });
+        return Err((
+            "who",
+            ModelError::ExchangePersonNotInInteraction {
+                interaction: interaction.id.clone(),
+                exchange: xid.clone(),
+                person: exchange.person.clone(),
+            },
+        ));
     }
     match &exchange.loan {
         Some(_) if exchange.kind != ExchangeKind::Loan => {
-            return Err(ModelError::LoanDetailsOnNonLoan(xid.clone()));
+            return Err(("loan", ModelError::LoanDetailsOnNonLoan(xid.clone())));
         }
         Some(LoanSubject::Money { amount, currency }) => {
             if *amount == 0 {
-                return Err(ModelError::ZeroAmount(xid.clone()));
+                return Err(("loan.amount", ModelError::ZeroAmount(xid.clone())));
             }
             if !is_currency_code(currency) {
-                return Err(ModelError::InvalidCurrency(currency.clone()));
+                return Err((
+                    "loan.currency",
+                    ModelError::InvalidCurrency(currency.clone()),
+                ));
             }
         }
         Some(LoanSubject::Item { item }) if item.is_empty() => {
-            return Err(ModelError::EmptyLoanItem(xid.clone()));
+            return Err(("loan.item", ModelError::EmptyLoanItem(xid.clone())));
         }
         _ => {}
     }
     if let Some(ask) = exchange.ask {
         match (ask.outcome, ask.answered) {
-            (Outcome::Open, Some(_)) => return Err(ModelError::OpenAskWithAnswerDate(xid.clone())),
+            (Outcome::Open, Some(_)) => {
+                return Err(("ask.on", ModelError::OpenAskWithAnswerDate(xid.clone())))
+            }
             (_, Some(answered)) => {
-                check_date(answered)?;
+                check_date(answered).map_err(|err| ("ask.on", err))?;
                 if answered < interaction.date {
-                    return Err(ModelError::AnswerBeforeAsk {
-                        exchange: xid.clone(),
-                        answered,
-                        asked: interaction.date,
-                    });
+                    return Err((
+                        "ask.on",
+                        ModelError::AnswerBeforeAsk {
+                            exchange: xid.clone(),
+                            answered,
+                            asked: interaction.date,
+                        },
+                    ));
                 }
             }
             (_, None) => {}
         }
         if exchange.promised && ask.outcome != Outcome::Granted {
-            return Err(ModelError::PromiseWithoutYes(xid.clone()));
+            return Err(("promised", ModelError::PromiseWithoutYes(xid.clone())));
         }
     }
     if exchange.settlements.is_empty() {
         return Ok(());
     }
     if exchange.obligation().is_none() {
-        return Err(
+        return Err(whole(
             if exchange.kind == ExchangeKind::Loan && exchange.is_open_ask() {
                 ModelError::LoanNotMadeYet(xid.clone())
             } else {
                 ModelError::NothingToSettle(xid.clone())
             },
-        );
+        ));
     }
-    let (whole, currency) = match exchange.measure() {
+    let (whole_size, currency) = match exchange.measure() {
         Measure::Money { whole, currency } => (whole, Some(currency)),
         Measure::Percent => (100, None),
     };
     let mut settled: u64 = 0;
     for settlement in &exchange.settlements {
-        check_date(settlement.date)?;
+        check_date(settlement.date).map_err(whole)?;
         if settlement.date < interaction.date {
-            return Err(ModelError::SettlementBeforeInteraction {
+            return Err(whole(ModelError::SettlementBeforeInteraction {
                 exchange: xid.clone(),
                 settlement: settlement.date,
                 interaction: interaction.date,
-            });
+            }));
         }
-        let size = check_portion(xid, settlement.portion, currency.is_some())?;
-        let left = whole.saturating_sub(settled);
+        let size = check_portion(xid, settlement.portion, currency.is_some()).map_err(whole)?;
+        let left = whole_size.saturating_sub(settled);
         if size > left {
             let outstanding = match &currency {
                 Some(currency) => Outstanding::Money {
@@ -253,11 +340,11 @@ fn validate_exchange(interaction: &Interaction, index: usize) -> Result<(), Mode
                 },
                 None => Outstanding::Percent(u32::try_from(left).unwrap_or(100)),
             };
-            return Err(ModelError::SettlementExceedsOutstanding {
+            return Err(whole(ModelError::SettlementExceedsOutstanding {
                 exchange: xid.clone(),
                 outstanding,
                 requested: settlement.portion,
-            });
+            }));
         }
         settled += size;
     }
