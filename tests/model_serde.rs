@@ -235,9 +235,10 @@ fn loading_rejects_invalid_data_with_a_readable_message() {
     let error = serde_json::from_str::<Journal>(&dangling)
         .unwrap_err()
         .to_string();
+    // Someone who is in no record at all is named as such, before the
+    // narrower "not part of the interaction".
     assert!(
-        error
-            .contains("names person p0000000000009, who is not part of interaction i0000000000001"),
+        error.contains("there is no person with id p0000000000009"),
         "{error}"
     );
 

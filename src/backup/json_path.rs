@@ -109,12 +109,11 @@ pub(crate) fn path_at(text: &str, offset: usize) -> (Vec<Step>, Option<usize>) {
                 }
                 at = close;
             }
-            b if b == b'-' || b.is_ascii_alphanumeric() => {
-                if at == 0
-                    || !matches!(bytes[at - 1], b'-' | b'+' | b'.' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
-                {
-                    value_start = Some(at);
-                }
+            // The first character of a number or a literal starts a value.
+            b if (b == b'-' || b.is_ascii_alphanumeric())
+                && (at == 0 || !is_token_byte(bytes[at - 1])) =>
+            {
+                value_start = Some(at);
             }
             _ => {}
         }
@@ -128,6 +127,10 @@ pub(crate) fn path_at(text: &str, offset: usize) -> (Vec<Step>, Option<usize>) {
         })
         .collect();
     (steps, value_start)
+}
+
+fn is_token_byte(byte: u8) -> bool {
+    byte == b'-' || byte == b'+' || byte == b'.' || byte.is_ascii_alphanumeric()
 }
 
 /// The position of the quote that closes the string opening at `start` (or the end of the text).

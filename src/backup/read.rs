@@ -196,7 +196,7 @@ impl<'a> BackupReader<'a> {
         }
         let schema = read_schema(top.schema)?;
         let mut problems = Problems::default();
-        let app = match top.app.map(|raw| value_of(raw)) {
+        let app = match top.app.map(value_of) {
             None | Some(Value::Null) => None,
             Some(Value::String(app)) => Some(app),
             Some(other) => {
@@ -204,7 +204,7 @@ impl<'a> BackupReader<'a> {
                 None
             }
         };
-        let exported = match top.exported.map(|raw| value_of(raw)) {
+        let exported = match top.exported.map(value_of) {
             None | Some(Value::Null) => None,
             Some(value) => match value
                 .as_str()
