@@ -485,7 +485,7 @@ fn milestones_round_trip_through_a_backup_and_storage() {
     let text = export_backup(&j, ts(2026, 6, 2)).unwrap();
     assert!(text.contains("\"milestones\""));
     let parsed = parse_backup(text.as_bytes()).unwrap();
-    assert_eq!(parsed.journal().to_parts(), j.to_parts());
+    assert_eq!(parsed.into_journal().to_parts(), j.to_parts());
 
     let id = thanks_due(&j, d(2026, 6, 2)).unwrap().0;
     let (mut j, mut m) = (j, TestMinter::new());

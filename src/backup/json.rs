@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::read::{BackupReader, Problems};
 use super::strict_json::{parse_strict, repeated_keys, StrictError};
 use super::text::{decode_utf8, line_col};
-use crate::model::{Journal, FORMAT_VERSION};
+use crate::model::{CheckedParts, Journal, JournalParts, FORMAT_VERSION};
 
 /// The value of the `"format"` key of a plain backup.
 pub const BACKUP_FORMAT: &str = "rapport-backup";
@@ -184,7 +184,8 @@ impl std::error::Error for ImportErrors {}
 /// A backup that passed every check, ready for a preview and an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedBackup {
-    pub(crate) journal: Journal,
+    /// The records, checked; the journal is built from them only on import.
+    pub(crate) records: CheckedParts,
     /// The schema version the file was written with (before any migration).
     pub schema: u32,
     /// The app version that wrote it, when given.
@@ -194,9 +195,14 @@ pub struct ParsedBackup {
 }
 
 impl ParsedBackup {
-    /// The file's contents as a journal.
-    pub fn journal(&self) -> &Journal {
-        &self.journal
+    /// The file's records, in the file's order.
+    pub fn records(&self) -> &JournalParts {
+        self.records.parts()
+    }
+
+    /// The file's contents as a journal, indexed and with its counters.
+    pub fn into_journal(self) -> Journal {
+        Journal::from_checked(self.records)
     }
 }
 

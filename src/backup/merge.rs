@@ -20,6 +20,8 @@
 //! so the UI can offer "Undo import" by keeping the old one.
 
 use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -143,11 +145,15 @@ impl std::error::Error for ApplyError {}
 
 /// Compares the file with the journal without changing either.
 pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
-    let file = &parsed.journal;
+    let file = parsed.records();
+    let file_people: FxHashMap<&PersonId, &Person> =
+        file.people.iter().map(|p| (&p.id, p)).collect();
+    let file_interactions: FxHashSet<&InteractionId> =
+        file.interactions.iter().map(|i| &i.id).collect();
     let mut conflicts = Vec::new();
     let mut kept_both = Vec::new();
     let mut people = Counts::default();
-    for theirs in file.people() {
+    for theirs in &file.people {
         match journal.person(&theirs.id) {
             None => people.new += 1,
             Some(ours) if ours == theirs => people.identical += 1,
@@ -175,13 +181,16 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
     }
     people.only_in_journal = journal
         .people()
-        .filter(|p| file.person(&p.id).is_none())
+        .filter(|p| !file_people.contains_key(&p.id))
         .count();
 
     let mut interactions = Counts::default();
     let mut dated = Vec::new();
     let mut dated_kept = Vec::new();
-    for theirs in file.interactions_by_date() {
+    let file_name = |id: &PersonId| file_people.get(id).map(|p| p.name.as_str());
+    let mut by_date: Vec<&Interaction> = file.interactions.iter().collect();
+    by_date.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    for theirs in by_date {
         match journal.interaction(&theirs.id) {
             None => interactions.new += 1,
             Some(ours) if ours == theirs => interactions.identical += 1,
@@ -190,8 +199,8 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
                 dated_kept.push(KeptBoth {
                     kind: RecordKind::Interaction,
                     id: theirs.id.to_string(),
-                    file_label: interaction_label(theirs, file),
-                    journal_label: interaction_label(ours, journal),
+                    file_label: interaction_label(theirs, &file_name),
+                    journal_label: interaction_label(ours, &|id| journal_name(journal, id)),
                 });
             }
             Some(ours) => {
@@ -199,7 +208,7 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
                 dated.push(Conflict {
                     kind: RecordKind::Interaction,
                     id: theirs.id.to_string(),
-                    label: interaction_label(theirs, file),
+                    label: interaction_label(theirs, &file_name),
                     newer: newer(theirs.updated, ours.updated),
                     file_updated: theirs.updated,
                     journal_updated: ours.updated,
@@ -209,7 +218,7 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
     }
     interactions.only_in_journal = journal
         .interactions()
-        .filter(|i| file.interaction(&i.id).is_none())
+        .filter(|i| !file_interactions.contains(&i.id))
         .count();
     conflicts.sort_by(|a, b| (a.label.to_lowercase(), &a.id).cmp(&(b.label.to_lowercase(), &b.id)));
     conflicts.extend(dated);
@@ -219,7 +228,7 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
     kept_both.extend(dated_kept);
 
     let new_purposes = file
-        .purposes()
+        .purposes
         .iter()
         .filter(|p| {
             journal.purpose(&p.id).is_none()
@@ -236,7 +245,7 @@ pub fn preview(parsed: &ParsedBackup, journal: &Journal) -> Preview {
         conflicts,
         kept_both,
         new_purposes,
-        settings_differ: file.settings() != journal.settings(),
+        settings_differ: &file.settings != journal.settings(),
         schema: parsed.schema,
         app: parsed.app.clone(),
         exported: parsed.exported,
@@ -251,12 +260,19 @@ fn newer(file: DateTime<Utc>, journal: DateTime<Utc>) -> Newer {
     }
 }
 
-/// "2024-03-12, Coffee with Ana Silva, Ben Okafor".
-fn interaction_label(interaction: &Interaction, journal: &Journal) -> String {
+fn journal_name<'j>(journal: &'j Journal, id: &PersonId) -> Option<&'j str> {
+    journal.person(id).map(|p| p.name.as_str())
+}
+
+/// "2024-03-12, Coffee with Ana Silva, Ben Okafor", with names from `name_of`.
+fn interaction_label<'n>(
+    interaction: &'n Interaction,
+    name_of: &dyn Fn(&PersonId) -> Option<&'n str>,
+) -> String {
     let names: Vec<&str> = interaction
         .people
         .iter()
-        .map(|id| journal.person(id).map_or(id.as_str(), |p| p.name.as_str()))
+        .map(|id| name_of(id).unwrap_or(id.as_str()))
         .collect();
     format!(
         "{}, {} with {}",
@@ -284,14 +300,13 @@ pub fn apply_import(
     parsed: ParsedBackup,
     mode: Mode,
 ) -> Result<Journal, ApplyError> {
-    let file = parsed.journal;
     let empty = journal.person_count() == 0
         && journal.interaction_count() == 0
         && journal.milestone_count() == 0;
     if mode == Mode::Replace || empty {
-        return Ok(file);
+        return Ok(parsed.into_journal());
     }
-    let mut file = file.to_parts();
+    let mut file = parsed.records.into_parts();
     let mut ours = journal.to_parts();
     separate_shared_ids(&mut ours, &mut file);
 

@@ -389,7 +389,7 @@ impl<'a> BackupReader<'a> {
             exported,
             ..
         } = self;
-        let journal = Journal::build(parts, &unread, &mut |found| {
+        let records = Journal::check(parts, &unread, &mut |found| {
             let Found {
                 list,
                 index,
@@ -415,9 +415,9 @@ impl<'a> BackupReader<'a> {
             let message = in_file_words(&error, &record, &spot, earlier);
             problems.add_at((list, index), at, message);
         });
-        match journal {
-            Some(journal) if problems.is_empty() => Ok(ParsedBackup {
-                journal,
+        match records {
+            Some(records) if problems.is_empty() => Ok(ParsedBackup {
+                records,
                 schema,
                 app,
                 exported,

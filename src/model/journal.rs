@@ -10,6 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 
+use rustc_hash::FxHashMap;
+
 use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -83,6 +85,23 @@ pub struct Found {
 pub struct Unread {
     pub people: BTreeSet<PersonId>,
     pub purposes: BTreeSet<PurposeId>,
+}
+
+/// Records that passed every rule of a whole journal ([`Journal::check`]),
+/// normalised, in their lists' order; [`Journal::from_checked`] indexes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedParts(JournalParts);
+
+impl CheckedParts {
+    /// The records.
+    pub fn parts(&self) -> &JournalParts {
+        &self.0
+    }
+
+    /// The records, to be combined with others (and checked again).
+    pub fn into_parts(self) -> JournalParts {
+        self.0
+    }
 }
 
 /// The stored form of a journal: plain lists, as in the JSON.
@@ -184,20 +203,30 @@ impl Journal {
         }
     }
 
-    /// Builds a journal from parts, reporting every broken rule with the
-    /// record and field it is in, in the order of the lists. Records in
-    /// `unread` were in the same file but could not be read; references to
-    /// them are not reported again. Returns the journal only when nothing
-    /// was reported.
-    ///
-    /// This is the one place the rules of a whole journal are checked: by
-    /// loading, by imports, and (record by record, through the same
-    /// validation) by [`Journal::apply`].
+    /// Builds a journal from parts, reporting every broken rule (see
+    /// [`Journal::check`]); returns the journal only when nothing was reported.
     pub fn build(
         parts: JournalParts,
         unread: &Unread,
         report: &mut dyn FnMut(Found),
     ) -> Option<Self> {
+        Self::check(parts, unread, report).map(Self::from_checked)
+    }
+
+    /// Normalises the parts and checks them against every rule of a whole
+    /// journal, reporting each broken rule with the record and field it is
+    /// in, in the order of the lists. Records in `unread` were in the same
+    /// file but could not be read; references to them are not reported again.
+    /// Returns the records only when nothing was reported.
+    ///
+    /// This is the one place the rules of a whole journal are checked: by
+    /// loading, by imports, and (record by record, through the same
+    /// validation) by [`Journal::apply`].
+    pub fn check(
+        mut parts: JournalParts,
+        unread: &Unread,
+        report: &mut dyn FnMut(Found),
+    ) -> Option<CheckedParts> {
         let mut clean = true;
         let mut found = |list, index, spot: String, earlier, error| {
             clean = false;
@@ -218,8 +247,8 @@ impl Journal {
                 ModelError::UnsupportedVersion(parts.version),
             );
         }
-        let mut settings = parts.settings;
-        settings.normalize();
+        parts.settings.normalize();
+        let settings = &parts.settings;
         if let Err(error) = settings.validate() {
             let spot = match &error {
                 ModelError::InvalidNudgeSetting(name) => format!("nudges.{name}"),
@@ -235,7 +264,7 @@ impl Journal {
             found(RecordList::Settings, 0, spot, None, error);
         }
 
-        let mut purposes = parts.purposes;
+        let purposes = &mut parts.purposes;
         for index in 0..purposes.len() {
             normalize_purpose(&mut purposes[index]);
             let earlier: Vec<&Purpose> = purposes[..index].iter().collect();
@@ -257,10 +286,15 @@ impl Journal {
             }
         }
 
-        let mut people: Vec<Person> = parts.people;
-        let mut person_at: BTreeMap<PersonId, usize> = BTreeMap::new();
-        for (index, person) in people.iter_mut().enumerate() {
-            normalize_person(person);
+        parts.people.iter_mut().for_each(normalize_person);
+        parts
+            .interactions
+            .iter_mut()
+            .for_each(normalize_interaction);
+        parts.milestones.iter_mut().for_each(normalize_milestone);
+
+        let mut person_at: FxHashMap<&PersonId, usize> = FxHashMap::default();
+        for (index, person) in parts.people.iter().enumerate() {
             if let Some(&first) = person_at.get(&person.id) {
                 found(
                     RecordList::People,
@@ -270,23 +304,23 @@ impl Journal {
                     ModelError::DuplicatePerson(person.id.clone()),
                 );
             } else {
-                person_at.insert(person.id.clone(), index);
+                person_at.insert(&person.id, index);
             }
         }
         let person_exists =
             |id: &PersonId| person_at.contains_key(id) || unread.people.contains(id);
-        for (index, person) in people.iter().enumerate() {
+        for (index, person) in parts.people.iter().enumerate() {
             check_person(person, &person_exists, &mut |spot, error| {
                 found(RecordList::People, index, spot, None, error)
             });
         }
 
+        let purposes = &parts.purposes;
         let purpose_exists =
             |id: &PurposeId| purposes.iter().any(|p| &p.id == id) || unread.purposes.contains(id);
-        let mut interactions = BTreeMap::new();
-        let mut interaction_at: BTreeMap<InteractionId, usize> = BTreeMap::new();
-        for (index, mut interaction) in parts.interactions.into_iter().enumerate() {
-            normalize_interaction(&mut interaction);
+        let mut interaction_at: FxHashMap<&InteractionId, usize> = FxHashMap::default();
+        interaction_at.reserve(parts.interactions.len());
+        for (index, interaction) in parts.interactions.iter().enumerate() {
             if let Some(&first) = interaction_at.get(&interaction.id) {
                 found(
                     RecordList::Interactions,
@@ -295,9 +329,11 @@ impl Journal {
                     Some(first),
                     ModelError::DuplicateInteraction(interaction.id.clone()),
                 );
+            } else {
+                interaction_at.insert(&interaction.id, index);
             }
             check_interaction(
-                &interaction,
+                interaction,
                 &person_exists,
                 &purpose_exists,
                 &mut |spot, error| {
@@ -310,17 +346,11 @@ impl Journal {
                     found(RecordList::Interactions, index, spot, earlier, error)
                 },
             );
-            if !interaction_at.contains_key(&interaction.id) {
-                interaction_at.insert(interaction.id.clone(), index);
-                interactions.insert(interaction.id.clone(), interaction);
-            }
         }
 
-        let mut milestones = BTreeMap::new();
-        let mut milestone_at: BTreeMap<MilestoneId, usize> = BTreeMap::new();
-        for (index, mut milestone) in parts.milestones.into_iter().enumerate() {
-            normalize_milestone(&mut milestone);
-            if let Err((spot, error)) = validate_milestone(&milestone) {
+        let mut milestone_at: FxHashMap<&MilestoneId, usize> = FxHashMap::default();
+        for (index, milestone) in parts.milestones.iter().enumerate() {
+            if let Err((spot, error)) = validate_milestone(milestone) {
                 found(RecordList::Milestones, index, spot.to_owned(), None, error);
             }
             if let Some(&first) = milestone_at.get(&milestone.id) {
@@ -332,30 +362,40 @@ impl Journal {
                     ModelError::DuplicateMilestone(milestone.id.clone()),
                 );
             } else {
-                milestone_at.insert(milestone.id.clone(), index);
-                milestones.insert(milestone.id.clone(), milestone);
+                milestone_at.insert(&milestone.id, index);
             }
         }
-        if !clean {
-            return None;
-        }
+        clean.then_some(CheckedParts(parts))
+    }
 
-        let people = people
-            .into_iter()
-            .map(|person| (person.id.clone(), person))
-            .collect();
+    /// The journal of records that passed [`Journal::check`], with its
+    /// indexes and every person's counters, built once.
+    pub fn from_checked(checked: CheckedParts) -> Self {
+        let parts = checked.0;
         let mut journal = Self {
-            people,
-            interactions,
-            purposes,
-            settings,
-            milestones,
+            people: parts
+                .people
+                .into_iter()
+                .map(|person| (person.id.clone(), person))
+                .collect(),
+            interactions: parts
+                .interactions
+                .into_iter()
+                .map(|interaction| (interaction.id.clone(), interaction))
+                .collect(),
+            purposes: parts.purposes,
+            settings: parts.settings,
+            milestones: parts
+                .milestones
+                .into_iter()
+                .map(|milestone| (milestone.id.clone(), milestone))
+                .collect(),
             by_person: BTreeMap::new(),
             by_date: BTreeSet::new(),
             stats: BTreeMap::new(),
         };
         journal.recompute_all();
-        Some(journal)
+        journal
     }
 
     /// A copy of the stored records (people by id, interactions by date then id).

@@ -152,7 +152,9 @@ pub use interaction::{
     Ask, Direction, Exchange, ExchangeKind, Initiator, Interaction, InteractionKind, LoanSubject,
     Obligation, ObligationKind, Outcome, Outstanding, Party, Portion, Settlement,
 };
-pub use journal::{Found, Journal, JournalParts, OpenItem, RecordList, Unread, FORMAT_VERSION};
+pub use journal::{
+    CheckedParts, Found, Journal, JournalParts, OpenItem, RecordList, Unread, FORMAT_VERSION,
+};
 pub use milestone::{Helper, KeepGoing, Milestone, MilestoneKind};
 pub use network::NetworkFilter;
 pub use nudges::Nudge;

@@ -13,6 +13,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::insights::{Bucket, Granularity};
 
+/// A count in the reader's locale, for progress: "12,000" or "12.000".
+pub fn count(n: usize) -> String {
+    intl::count(n)
+}
+
 /// The day in full, for the Today heading: "Wednesday, March 4, 2026".
 pub fn heading_date(date: NaiveDate) -> String {
     intl::date(Style::Heading, date)
@@ -185,6 +190,18 @@ mod intl {
         })
     }
 
+    /// `n.toLocaleString(languages)`, or plain digits if the languages are refused.
+    pub fn count(n: usize) -> String {
+        let number = JsValue::from_f64(n as f64);
+        let to_locale = js_sys::Reflect::get(&number, &"toLocaleString".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        to_locale
+            .and_then(|f| f.call1(&number, &languages()).ok())
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| n.to_string())
+    }
+
     pub fn date(style: Style, day: NaiveDate) -> String {
         write(style, &local_day(day)).unwrap_or_else(|| day.to_string())
     }
@@ -209,6 +226,10 @@ mod intl {
     use chrono::{DateTime, NaiveDate, Utc};
 
     use super::Style;
+
+    pub fn count(n: usize) -> String {
+        n.to_string()
+    }
 
     pub fn date(_: Style, day: NaiveDate) -> String {
         day.to_string()

@@ -8,8 +8,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::backup::{
-    apply_import, detect_backup_kind, parse_backup, parse_envelope, preview, BackupKind, Envelope,
-    Mode, Newer, ParsedBackup, Preview, RecordKind,
+    apply_import, detect_backup_kind, parse_envelope, preview, BackupKind, BackupReader, Envelope,
+    Mode, Newer, ParsedBackup, Preview, Progress, RecordKind,
 };
 use crate::model::words::capitalise;
 use crate::model::Journal;
@@ -290,7 +290,8 @@ fn EncryptedExport(props: &EncryptedExportProps) -> Html {
 #[derive(Clone, PartialEq)]
 enum Restore {
     Idle,
-    Reading,
+    /// Reading the file; how many of its records so far, once known.
+    Reading(Option<Progress>),
     /// The file was rejected: every problem, located.
     Rejected(Vec<String>),
     /// An encrypted backup waiting for its passphrase.
@@ -302,10 +303,50 @@ enum Restore {
     },
 }
 
-fn check_plain(bytes: &[u8], journal: &Journal) -> Restore {
-    match parse_backup(bytes) {
+/// Work done between two chances for the browser to paint and answer
+/// input: well under the 50 ms a task may take before it feels stuck.
+const SLICE_MS: f64 = 40.0;
+
+/// Records read between two looks at the clock.
+const RECORDS_PER_LOOK: usize = 500;
+
+/// Reads a backup in slices, showing how far it has come, then compares it
+/// with the journal. An encrypted backup asks for its passphrase first.
+async fn check_file(bytes: &[u8], app: &AppHandle, state: &UseStateHandle<Restore>) -> Restore {
+    if let Err(err) = crate::backup::text::check_size(bytes) {
+        return Restore::Rejected(vec![capitalise(&err.to_string())]);
+    }
+    let text = match crate::backup::text::decode_utf8(bytes, "a Rapport backup") {
+        Ok(text) => text,
+        Err(err) => return Restore::Rejected(vec![capitalise(&err.to_string())]),
+    };
+    let mut reader = match BackupReader::open(text) {
+        Ok(reader) => reader,
+        // Only a file that is not a plain backup is looked at again.
+        Err(errors) => {
+            return match detect_backup_kind(bytes) {
+                BackupKind::Encrypted => match parse_envelope(bytes) {
+                    Ok(envelope) => Restore::Locked(Rc::new(envelope)),
+                    Err(err) => Restore::Rejected(vec![err.to_string()]),
+                },
+                BackupKind::Plain | BackupKind::Unknown => Restore::Rejected(errors.lines()),
+            }
+        }
+    };
+    state.set(Restore::Reading(Some(reader.progress())));
+    browser::yield_to_browser().await;
+    let mut started = browser::clock_ms();
+    while !reader.is_read() {
+        let progress = reader.step(RECORDS_PER_LOOK);
+        if browser::clock_ms() - started > SLICE_MS {
+            state.set(Restore::Reading(Some(progress)));
+            browser::yield_to_browser().await;
+            started = browser::clock_ms();
+        }
+    }
+    match reader.finish() {
         Ok(parsed) => {
-            let preview = preview(&parsed, journal);
+            let preview = app.read(|journal| preview(&parsed, journal));
             Restore::Ready {
                 parsed: Rc::new(parsed),
                 preview: Rc::new(preview),
@@ -315,17 +356,12 @@ fn check_plain(bytes: &[u8], journal: &Journal) -> Restore {
     }
 }
 
-fn check_file(bytes: &[u8], journal: &Journal) -> Restore {
-    if let Err(err) = crate::backup::text::check_size(bytes) {
-        return Restore::Rejected(vec![capitalise(&err.to_string())]);
-    }
-    match detect_backup_kind(bytes) {
-        BackupKind::Encrypted => match parse_envelope(bytes) {
-            Ok(envelope) => Restore::Locked(Rc::new(envelope)),
-            Err(err) => Restore::Rejected(vec![err.to_string()]),
-        },
-        BackupKind::Plain | BackupKind::Unknown => check_plain(bytes, journal),
-    }
+/// Checks a file in the background and shows the result.
+fn check_in_background(bytes: Vec<u8>, app: AppHandle, state: UseStateHandle<Restore>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = check_file(&bytes, &app, &state).await;
+        state.set(result);
+    });
 }
 
 fn counts_line(what: &str, counts: &crate::backup::Counts) -> String {
@@ -363,18 +399,16 @@ fn RestoreSection() -> Html {
                 mode.clone(),
             );
             move || {
-                state.set(Restore::Reading);
+                state.set(Restore::Reading(None));
                 passphrase.set(String::new());
                 pass_error.set(None);
                 mode.set(Mode::Merge);
             }
         };
         let state = state.clone();
-        FileInputHandle::on_change(started, move |read| {
-            state.set(match read {
-                Ok(bytes) => app.read(|journal| check_file(&bytes, journal)),
-                Err(message) => Restore::Rejected(vec![message]),
-            });
+        FileInputHandle::on_change(started, move |read| match read {
+            Ok(bytes) => check_in_background(bytes, app.clone(), state.clone()),
+            Err(message) => state.set(Restore::Rejected(vec![message])),
         })
     };
 
@@ -386,10 +420,13 @@ fn RestoreSection() -> Html {
             let open = move || {
                 if let Some(incoming) = platform::take_incoming(false) {
                     mode.set(Mode::Merge);
-                    state.set(match incoming.contents {
-                        Ok(bytes) => app.read(|journal| check_file(&bytes, journal)),
-                        Err(message) => Restore::Rejected(vec![message]),
-                    });
+                    match incoming.contents {
+                        Ok(bytes) => {
+                            state.set(Restore::Reading(None));
+                            check_in_background(bytes, app.clone(), state.clone());
+                        }
+                        Err(message) => state.set(Restore::Rejected(vec![message])),
+                    }
                 }
             };
             open();
@@ -438,7 +475,11 @@ fn RestoreSection() -> Html {
                 let result = crypto::decrypt_backup(&envelope, &secret).await;
                 unlocking.set(false);
                 match result {
-                    Ok(plain) => state.set(app.read(|journal| check_plain(&plain, journal))),
+                    Ok(plain) => {
+                        state.set(Restore::Reading(None));
+                        let checked = check_file(&plain, &app, &state).await;
+                        state.set(checked);
+                    }
                     Err(message) => pass_error.set(Some(message)),
                 }
             });
@@ -526,7 +567,7 @@ fn RestoreSection() -> Html {
 
     let body = match (*state).clone() {
         Restore::Idle => html! {},
-        Restore::Reading => html! { <p class="muted" role="status">{ "Checking the file…" }</p> },
+        Restore::Reading(progress) => html! { <ReadingProgress {progress} /> },
         Restore::Rejected(lines) => html! {
             <div class="import-problems" role="alert">
                 <p><strong>{ "This file was not imported. Nothing was changed." }</strong></p>
@@ -683,5 +724,31 @@ fn OtherToolsSection() -> Html {
                 </li>
             </ul>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReadingProgressProps {
+    progress: Option<Progress>,
+}
+
+/// "Checking the file…", with a bar and the count of records once known.
+#[function_component]
+fn ReadingProgress(props: &ReadingProgressProps) -> Html {
+    let Some(Progress { done, total }) = props.progress else {
+        return html! { <p class="muted" role="status">{ "Checking the file…" }</p> };
+    };
+    let label = format!(
+        "Checking the file: {} of {} records",
+        dates::count(done),
+        dates::count(total)
+    );
+    html! {
+        <div class="work-progress" role="status">
+            <label for="restore-progress">{ label.clone() }</label>
+            <progress id="restore-progress" max={total.to_string()} value={done.to_string()}>
+                { label }
+            </progress>
+        </div>
     }
 }
