@@ -192,7 +192,8 @@ mod intl {
 
     /// `n.toLocaleString(languages)`, or plain digits if the languages are refused.
     pub fn count(n: usize) -> String {
-        let number = JsValue::from_f64(n as f64);
+        // A Number object: Reflect cannot look up a method on a primitive.
+        let number: JsValue = js_sys::Number::new(&JsValue::from_f64(n as f64)).into();
         let to_locale = js_sys::Reflect::get(&number, &"toLocaleString".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());

@@ -439,3 +439,36 @@ test("a merge keeps both of two people made separately with the same id", async 
   await app.go("People");
   await expect(people.names()).toHaveText(["Ada Lovelace", "Grace Hopper"]);
 });
+
+test("a large backup is read in steps, with a bar counting its records", async ({ page, app, people, backups }) => {
+  await app.open();
+  await addPeople(page, [{ name: "Ada Lovelace" }]);
+  await backups.open();
+  const backup = JSON.parse((await backups.downloadBackup()).text);
+  const ada = backup.people[0];
+  const day = (n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const count = 40_000;
+  backup.interactions = Array.from({ length: count }, (_, n) => ({
+    id: `ibig${n}`, date: day(n % 2000), who: [ada.id], kind: "call", by: n % 2 ? "me" : "them",
+    note: `Call number ${n}`, created: ada.created, updated: ada.created,
+  }));
+  const total = (backup.people.length + count + backup.purposes.length).toLocaleString("en-US");
+
+  // Every value and label the bar shows.
+  await page.evaluate(() => {
+    window.__bars = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector("progress#restore-progress");
+      if (bar) window.__bars.push([Number(bar.value), Number(bar.max), bar.labels?.[0]?.textContent]);
+    }).observe(document.querySelector("main"), { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  await backups.chooseBackup({ name: "large.json", text: JSON.stringify(backup) });
+  await expect(backups.preview).toBeVisible({ timeout: 30_000 });
+  await expect(backups.preview).toContainText(`Interactions: ${count} new`);
+
+  const bars = await page.evaluate(() => window.__bars);
+  const partway = bars.filter(([value, max]) => value > 0 && value < max);
+  expect(partway.length, JSON.stringify(bars.slice(0, 5))).toBeGreaterThan(0);
+  expect(partway[0][2]).toMatch(new RegExp(`^Checking the file: [\\d,]+ of ${total} records$`));
+  await app.expectNoAxeViolations();
+});
