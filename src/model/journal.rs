@@ -591,59 +591,36 @@ impl Journal {
         items
     }
 
-    /// Verifies that no id dangles and the indexes match the records.
+    /// Verifies that every record still keeps every rule of a whole journal
+    /// (the same check as loading: no id dangles) and that the indexes and
+    /// counters match the records.
     pub fn check_integrity(&self) -> Result<(), ModelError> {
-        let dangling = |place: String, id: &dyn std::fmt::Display| ModelError::DanglingId {
-            place,
-            id: id.to_string(),
+        let mut first = None;
+        let checked = Self::check(self.to_parts(), &Unread::default(), &mut |found| {
+            first.get_or_insert(found.error);
+        });
+        if let Some(error) = first {
+            return Err(error);
+        }
+        let dangling = |place: &str| ModelError::DanglingId {
+            place: place.to_owned(),
+            id: "(out of date)".to_owned(),
         };
-        for person in self.people.values() {
-            if let Some(via) = &person.met.introduced_by {
-                if !self.people.contains_key(via) || via == &person.id {
-                    return Err(dangling(
-                        format!("person {} (introduced by)", person.id),
-                        via,
-                    ));
-                }
-            }
-        }
-        for interaction in self.interactions.values() {
-            if interaction.people.is_empty() {
-                return Err(ModelError::NoPeople(interaction.id.clone()));
-            }
-            for person in &interaction.people {
-                if !self.people.contains_key(person) {
-                    return Err(dangling(format!("interaction {}", interaction.id), person));
-                }
-            }
-            if let Some(purpose) = &interaction.purpose {
-                if self.purpose(purpose).is_none() {
-                    return Err(dangling(
-                        format!("interaction {} (purpose)", interaction.id),
-                        purpose,
-                    ));
-                }
-            }
-            for exchange in &interaction.exchanges {
-                if !interaction.people.contains(&exchange.person) {
-                    return Err(dangling(
-                        format!("exchange {} of interaction {}", exchange.id, interaction.id),
-                        &exchange.person,
-                    ));
-                }
-            }
-        }
-        let mut fresh = self.clone();
-        fresh.recompute_all();
+        let Some(checked) = checked else {
+            return Err(dangling("the records"));
+        };
+        let fresh = Self::from_checked(checked);
         if fresh.by_person != self.by_person {
-            return Err(dangling("the person index".into(), &"(out of date)"));
+            return Err(dangling("the person index"));
         }
         if fresh.by_date != self.by_date {
-            return Err(dangling("the date index".into(), &"(out of date)"));
+            return Err(dangling("the date index"));
+        }
+        if fresh.stats != self.stats {
+            return Err(dangling("the counters"));
         }
         Ok(())
     }
-
     // ----- changing ------------------------------------------------------
 
     /// Applies one action. On error nothing changes.
