@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::json_path::string_end;
 use super::read::Problems;
 
 /// What the parser says when it meets a repeated key; only used to recognise its own error.
@@ -197,19 +198,6 @@ pub(crate) fn repeated_keys(text: &str, problems: &mut Problems) {
     for ((path, _, _), (first, again)) in found.into_iter().zip(places) {
         problems.add(path, repeated_key_message(first, again));
     }
-}
-
-/// The position of the quote that closes the string opening at `start` (or the end of the text).
-fn string_end(bytes: &[u8], start: usize) -> usize {
-    let mut at = start + 1;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => at += 2,
-            b'"' => return at,
-            _ => at += 1,
-        }
-    }
-    bytes.len()
 }
 
 /// A key's text, escapes decoded (`"na\u006de"` is `name`), so that spelling

@@ -293,20 +293,17 @@ impl Journal {
             .for_each(normalize_interaction);
         parts.milestones.iter_mut().for_each(normalize_milestone);
 
-        let mut person_at: FxHashMap<&PersonId, usize> = FxHashMap::default();
-        for (index, person) in parts.people.iter().enumerate() {
-            if let Some(&first) = person_at.get(&person.id) {
-                found(
-                    RecordList::People,
-                    index,
-                    "id".to_owned(),
-                    Some(first),
-                    ModelError::DuplicatePerson(person.id.clone()),
-                );
-            } else {
-                person_at.insert(&person.id, index);
-            }
-        }
+        let people = &parts.people;
+        let person_at = first_places(people.iter().map(|p| &p.id), |index, first| {
+            let error = ModelError::DuplicatePerson(people[index].id.clone());
+            found(
+                RecordList::People,
+                index,
+                "id".to_owned(),
+                Some(first),
+                error,
+            )
+        });
         let person_exists =
             |id: &PersonId| person_at.contains_key(id) || unread.people.contains(id);
         for (index, person) in parts.people.iter().enumerate() {
@@ -318,20 +315,18 @@ impl Journal {
         let purposes = &parts.purposes;
         let purpose_exists =
             |id: &PurposeId| purposes.iter().any(|p| &p.id == id) || unread.purposes.contains(id);
-        let mut interaction_at: FxHashMap<&InteractionId, usize> = FxHashMap::default();
-        interaction_at.reserve(parts.interactions.len());
-        for (index, interaction) in parts.interactions.iter().enumerate() {
-            if let Some(&first) = interaction_at.get(&interaction.id) {
-                found(
-                    RecordList::Interactions,
-                    index,
-                    "id".to_owned(),
-                    Some(first),
-                    ModelError::DuplicateInteraction(interaction.id.clone()),
-                );
-            } else {
-                interaction_at.insert(&interaction.id, index);
-            }
+        let interactions = &parts.interactions;
+        first_places(interactions.iter().map(|i| &i.id), |index, first| {
+            let error = ModelError::DuplicateInteraction(interactions[index].id.clone());
+            found(
+                RecordList::Interactions,
+                index,
+                "id".to_owned(),
+                Some(first),
+                error,
+            )
+        });
+        for (index, interaction) in interactions.iter().enumerate() {
             check_interaction(
                 interaction,
                 &person_exists,
@@ -348,23 +343,22 @@ impl Journal {
             );
         }
 
-        let mut milestone_at: FxHashMap<&MilestoneId, usize> = FxHashMap::default();
-        for (index, milestone) in parts.milestones.iter().enumerate() {
+        let milestones = &parts.milestones;
+        for (index, milestone) in milestones.iter().enumerate() {
             if let Err((spot, error)) = validate_milestone(milestone) {
                 found(RecordList::Milestones, index, spot.to_owned(), None, error);
             }
-            if let Some(&first) = milestone_at.get(&milestone.id) {
-                found(
-                    RecordList::Milestones,
-                    index,
-                    "id".to_owned(),
-                    Some(first),
-                    ModelError::DuplicateMilestone(milestone.id.clone()),
-                );
-            } else {
-                milestone_at.insert(&milestone.id, index);
-            }
         }
+        first_places(milestones.iter().map(|m| &m.id), |index, first| {
+            let error = ModelError::DuplicateMilestone(milestones[index].id.clone());
+            found(
+                RecordList::Milestones,
+                index,
+                "id".to_owned(),
+                Some(first),
+                error,
+            )
+        });
         clean.then_some(CheckedParts(parts))
     }
 
@@ -1102,6 +1096,25 @@ impl Journal {
         applied.interactions_removed.sort_by(|a, b| a.id.cmp(&b.id));
         applied
     }
+}
+
+/// Where each id first appears in a list; `duplicate(index, first)` is
+/// called for every later record with the same id.
+fn first_places<'p, Id: std::hash::Hash + Eq + 'p>(
+    ids: impl ExactSizeIterator<Item = &'p Id>,
+    mut duplicate: impl FnMut(usize, usize),
+) -> FxHashMap<&'p Id, usize> {
+    let mut first_at = FxHashMap::default();
+    first_at.reserve(ids.len());
+    for (index, id) in ids.enumerate() {
+        match first_at.get(id) {
+            Some(&first) => duplicate(index, first),
+            None => {
+                first_at.insert(id, index);
+            }
+        }
+    }
+    first_at
 }
 
 /// Trims a milestone's note.
