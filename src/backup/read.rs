@@ -178,7 +178,7 @@ impl<'a> BackupReader<'a> {
         if too_deep(text) {
             return Err(super::json::too_deep_message(text));
         }
-        let top: Top<'a> = match serde_json::from_str(text) {
+        let top: Top<'a> = match serde_json::from_slice(text.as_bytes()) {
             // serde would also read a list as the fields in order.
             Ok(_) if !text.trim_start().starts_with('{') => return Err(not_an_object(text)),
             Ok(top) => top,
@@ -327,7 +327,7 @@ impl<'a> BackupReader<'a> {
                 if let Some(skipped) = self.skipped.get_mut(record.0 as usize) {
                     skipped.push(record.1);
                 }
-                let id = serde_json::from_str::<Value>(raw)
+                let id = serde_json::from_slice::<Value>(raw.as_bytes())
                     .ok()
                     .and_then(|v| v.get("id").and_then(Value::as_str).map(str::to_owned));
                 match (record.0, id) {
@@ -526,11 +526,32 @@ fn read_record<T: DeserializeOwned>(
     record: (RecordList, usize),
     problems: &mut Problems,
 ) -> Read<T> {
-    let err = match serde_json::from_str::<T>(raw) {
+    let err = match serde_json::from_slice::<T>(raw.as_bytes()) {
         Ok(value) => return Read::Clean(value),
         Err(err) if is_repeat(&err) => return Read::Repeated,
         Err(err) => err,
     };
+    // The search for every problem is not generic: one copy serves every type.
+    let mut try_read = |text: &str| serde_json::from_slice::<T>(text.as_bytes()).map(|_| ());
+    match find_problems(raw, err, record, problems, &mut try_read) {
+        Some((text, spots)) => match serde_json::from_slice::<T>(text.as_bytes()) {
+            Ok(read) => Read::Guessed(read, spots),
+            Err(_) => Read::Unreadable,
+        },
+        None => Read::Unreadable,
+    }
+}
+
+/// Reports `err` and every further problem of a record, swapping each wrong
+/// value for a harmless one; returns the record as it reads in the end,
+/// with the spots swapped, or nothing when it cannot be read at all.
+fn find_problems(
+    raw: &str,
+    err: serde_json::Error,
+    record: (RecordList, usize),
+    problems: &mut Problems,
+    try_read: &mut dyn FnMut(&str) -> Result<(), serde_json::Error>,
+) -> Option<(String, Vec<String>)> {
     let prefix = record_path(record.0, record.1);
     let report = |problems: &mut Problems, steps: &[Step], message: String| {
         let at = match join(steps) {
@@ -540,9 +561,9 @@ fn read_record<T: DeserializeOwned>(
         };
         problems.add_at(record, at, message);
     };
-    let Ok(mut value) = serde_json::from_str::<Value>(raw) else {
+    let Ok(mut value) = serde_json::from_slice::<Value>(raw.as_bytes()) else {
         report(problems, &[], "could not be read".to_owned());
-        return Read::Unreadable;
+        return None;
     };
     let mut swapped: Vec<Vec<Step>> = Vec::new();
     let mut text = raw.to_owned();
@@ -551,19 +572,16 @@ fn read_record<T: DeserializeOwned>(
         let (steps, message, fix) = explain(&text, &err);
         report(problems, &steps, message);
         if swapped.contains(&steps) || !apply_fix(&mut value, &steps, fix) {
-            return Read::Unreadable;
+            return None;
         }
         swapped.push(steps);
         text = value.to_string();
-        match serde_json::from_str::<T>(&text) {
-            Ok(read) => {
-                let spots = swapped.iter().map(|steps| join(steps)).collect();
-                return Read::Guessed(read, spots);
-            }
+        match try_read(&text) {
+            Ok(()) => return Some((text, swapped.iter().map(|steps| join(steps)).collect())),
             Err(next) => err = next,
         }
     }
-    Read::Unreadable
+    None
 }
 
 /// serde's word for a key that appears twice in one record.
@@ -736,11 +754,11 @@ fn expected_kind(expected: &str) -> (String, Fix) {
 fn shown_value(text: &str, offset: usize, value_start: Option<usize>) -> String {
     let ending_here = value_start
         .and_then(|start| text.get(start..offset))
-        .and_then(|slice| serde_json::from_str::<Value>(slice.trim()).ok());
+        .and_then(|slice| serde_json::from_slice::<Value>(slice.trim().as_bytes()).ok());
     let starting_here = || {
         text.get(offset.saturating_sub(1)..)
             .and_then(|rest| {
-                serde_json::Deserializer::from_str(rest.trim_start_matches([',', ':', ' ']))
+                serde_json::Deserializer::from_slice(rest.trim_start_matches([',', ':', ' ']).as_bytes())
                     .into_iter::<Value>()
                     .next()
             })
@@ -761,7 +779,7 @@ fn explain_top(text: &str, err: &serde_json::Error) -> ImportErrors {
         }
         return ImportErrors::one("", super::json::describe_json_error(err));
     }
-    let root = match serde_json::from_str::<LooseTop>(text) {
+    let root = match serde_json::from_slice::<LooseTop>(text.as_bytes()) {
         Ok(root) if text.trim_start().starts_with('{') => root,
         _ => return not_an_object(text),
     };
@@ -781,7 +799,7 @@ fn explain_top(text: &str, err: &serde_json::Error) -> ImportErrors {
 
 /// A file that holds JSON, but not an object.
 fn not_an_object(text: &str) -> ImportErrors {
-    let kind = serde_json::from_str::<Value>(text)
+    let kind = serde_json::from_slice::<Value>(text.as_bytes())
         .map(|value| kind_of(&value))
         .unwrap_or("something else");
     ImportErrors::one(
@@ -791,7 +809,7 @@ fn not_an_object(text: &str) -> ImportErrors {
 }
 
 fn value_of(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+    serde_json::from_slice(raw.get().as_bytes()).unwrap_or(Value::Null)
 }
 
 fn check_format(format: Option<&RawValue>) -> Result<(), ImportErrors> {
