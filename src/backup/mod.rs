@@ -2,7 +2,7 @@
 //! or a file into journal records. Pure Rust; the browser side (downloads,
 //! file pickers, WebCrypto) lives in the UI.
 //!
-//! * Native backup ([`json`], [`check`], [`merge`]): export, a full check of an
+//! * Native backup ([`json`], [`read`], [`merge`]): export, a full check of an
 //!   imported file with every problem located, a preview, then merge or replace.
 //! * Encrypted backup ([`envelope`]): the JSON envelope around a WebCrypto
 //!   AES-GCM ciphertext; [`base64`] is its codec.
