@@ -519,8 +519,8 @@ async function importTimes(page, text) {
     samples.push(app);
     // Up to the preview (the JSON.parse baseline after it is left out).
     longest.push(await page.evaluate(
-      (since) => Math.max(0, ...window.__longTasks.filter((t) => t.start + t.duration > since && t.start < since + app).map((t) => t.duration)),
-      started,
+      ([since, until]) => Math.max(0, ...window.__longTasks.filter((t) => t.start + t.duration > since && t.start < until).map((t) => t.duration)),
+      [started, started + app],
     ));
     baselines.push(parse);
   }
