@@ -53,24 +53,154 @@ impl std::error::Error for ExportError {}
 
 /// The text of a backup of `journal`, stamped with `exported` (UTC, whole seconds).
 pub fn export_backup(journal: &Journal, exported: DateTime<Utc>) -> Result<String, ExportError> {
-    let mut out: Vec<u8> = Vec::with_capacity(256 + 300 * journal.interaction_count());
-    out.extend_from_slice(b"{\n");
-    push_field(&mut out, "format", &BACKUP_FORMAT)?;
-    push_field(&mut out, "schema", &BACKUP_SCHEMA)?;
-    push_field(&mut out, "app", &env!("CARGO_PKG_VERSION"))?;
-    push_field(&mut out, "exported", &utc_stamp(exported, "-", ":"))?;
-    push_list(&mut out, "people", journal.people())?;
-    push_list(&mut out, "interactions", journal.interactions_by_date())?;
-    push_list(&mut out, "purposes", journal.purposes().iter())?;
-    // Left out when empty, so a journal without milestones exports as before.
-    if journal.milestone_count() > 0 {
-        push_list(&mut out, "milestones", journal.milestones_by_date())?;
+    ExportWriter::new(journal, exported)?.finish()
+}
+
+/// A backup written a few records at a time, so that a caller can hand the
+/// browser back its thread between slices and show how far it got. However it
+/// is sliced, the text is byte for byte that of [`export_backup`].
+pub struct ExportWriter<'a> {
+    journal: &'a Journal,
+    out: Vec<u8>,
+    part: Part<'a>,
+    done: usize,
+    total: usize,
+}
+
+/// The list being written, and the ones after it.
+enum Part<'a> {
+    People(List<'a, crate::model::Person>),
+    Interactions(List<'a, crate::model::Interaction>),
+    Purposes(List<'a, crate::model::Purpose>),
+    Milestones(List<'a, crate::model::Milestone>),
+    Done,
+}
+
+/// One list of records, written as `"key": [` then one record per line.
+struct List<'a, T> {
+    items: Box<dyn Iterator<Item = &'a T> + 'a>,
+    first: bool,
+}
+
+impl<'a, T: Serialize + 'a> List<'a, T> {
+    fn open(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = &'a T> + 'a) -> Self {
+        out.extend_from_slice(format!("\"{key}\": [").as_bytes());
+        Self {
+            items: Box::new(items),
+            first: true,
+        }
     }
-    out.extend_from_slice(b"\"settings\": ");
-    write_json(&mut out, journal.settings())?;
-    out.extend_from_slice(b"\n}\n");
-    // serde_json writes valid UTF-8, so this never fails; it is checked anyway.
-    String::from_utf8(out).map_err(|err| ExportError(serde::ser::Error::custom(err)))
+
+    /// Writes up to `*left` records, counting them down; true once the list is closed.
+    fn write(&mut self, out: &mut Vec<u8>, left: &mut usize) -> Result<bool, ExportError> {
+        while *left > 0 {
+            let Some(item) = self.items.next() else {
+                out.extend_from_slice(if self.first { b"],\n" } else { b"\n],\n" });
+                return Ok(true);
+            };
+            out.extend_from_slice(if self.first { b"\n" } else { b",\n" });
+            write_json(out, item)?;
+            self.first = false;
+            *left -= 1;
+        }
+        Ok(false)
+    }
+}
+
+impl<'a> ExportWriter<'a> {
+    /// Starts a backup of `journal`, stamped with `exported`: writes the header.
+    pub fn new(journal: &'a Journal, exported: DateTime<Utc>) -> Result<Self, ExportError> {
+        let mut out: Vec<u8> = Vec::with_capacity(256 + 300 * journal.interaction_count());
+        out.extend_from_slice(b"{\n");
+        push_field(&mut out, "format", &BACKUP_FORMAT)?;
+        push_field(&mut out, "schema", &BACKUP_SCHEMA)?;
+        push_field(&mut out, "app", &env!("CARGO_PKG_VERSION"))?;
+        push_field(&mut out, "exported", &utc_stamp(exported, "-", ":"))?;
+        let part = Part::People(List::open(&mut out, "people", journal.people()));
+        let total = journal.person_count()
+            + journal.interaction_count()
+            + journal.purposes().len()
+            + journal.milestone_count();
+        Ok(Self {
+            journal,
+            out,
+            part,
+            done: 0,
+            total,
+        })
+    }
+
+    /// How many records the backup holds.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many records are written so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Whether the whole backup is written.
+    pub fn is_complete(&self) -> bool {
+        matches!(self.part, Part::Done)
+    }
+
+    /// Writes up to `records` more records; returns how many are written so far.
+    pub fn step(&mut self, records: usize) -> Result<usize, ExportError> {
+        let mut left = records;
+        loop {
+            let before = left;
+            let closed = match &mut self.part {
+                Part::People(list) => list.write(&mut self.out, &mut left)?,
+                Part::Interactions(list) => list.write(&mut self.out, &mut left)?,
+                Part::Purposes(list) => list.write(&mut self.out, &mut left)?,
+                Part::Milestones(list) => list.write(&mut self.out, &mut left)?,
+                Part::Done => return Ok(self.done),
+            };
+            self.done += before - left;
+            if !closed {
+                return Ok(self.done);
+            }
+            self.next_part()?;
+        }
+    }
+
+    /// Closes the list just written and opens the next (or writes the end).
+    fn next_part(&mut self) -> Result<(), ExportError> {
+        let journal = self.journal;
+        let out = &mut self.out;
+        let next = match &self.part {
+            Part::People(_) => Part::Interactions(List::open(
+                out,
+                "interactions",
+                journal.interactions_by_date(),
+            )),
+            Part::Interactions(_) => {
+                Part::Purposes(List::open(out, "purposes", journal.purposes().iter()))
+            }
+            // Left out when empty, so a journal without milestones exports as before.
+            Part::Purposes(_) if journal.milestone_count() > 0 => {
+                Part::Milestones(List::open(out, "milestones", journal.milestones_by_date()))
+            }
+            Part::Purposes(_) | Part::Milestones(_) | Part::Done => {
+                out.extend_from_slice(b"\"settings\": ");
+                write_json(out, journal.settings())?;
+                out.extend_from_slice(b"\n}\n");
+                Part::Done
+            }
+        };
+        self.part = next;
+        Ok(())
+    }
+
+    /// The text of the backup: writes whatever is left first.
+    pub fn finish(mut self) -> Result<String, ExportError> {
+        while !self.is_complete() {
+            self.step(usize::MAX)?;
+        }
+        // serde_json writes valid UTF-8, so this never fails; it is checked anyway.
+        String::from_utf8(self.out).map_err(|err| ExportError(serde::ser::Error::custom(err)))
+    }
 }
 
 /// A UTC time to the second: `2026-11-25T09:30:00Z` with separators `-` and
@@ -101,22 +231,6 @@ fn push_field<T: Serialize + ?Sized>(
     out.extend_from_slice(format!("\"{key}\": ").as_bytes());
     write_json(out, value)?;
     out.extend_from_slice(b",\n");
-    Ok(())
-}
-
-fn push_list<'a, T: Serialize + 'a>(
-    out: &mut Vec<u8>,
-    key: &str,
-    items: impl Iterator<Item = &'a T>,
-) -> Result<(), ExportError> {
-    out.extend_from_slice(format!("\"{key}\": [").as_bytes());
-    let mut first = true;
-    for item in items {
-        out.extend_from_slice(if first { b"\n" } else { b",\n" });
-        write_json(out, item)?;
-        first = false;
-    }
-    out.extend_from_slice(if first { b"],\n" } else { b"\n],\n" });
     Ok(())
 }
 

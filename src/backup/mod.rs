@@ -51,6 +51,7 @@ pub use envelope::{
     Envelope, EnvelopeError,
 };
 pub use ics::{calendar_file_name, export_calendar};
+pub use json::ExportWriter;
 pub use json::{
     backup_file_name, export_backup, parse_backup, ExportError, ImportErrors, ImportProblem,
     ParsedBackup, BACKUP_FORMAT, BACKUP_SCHEMA,

@@ -332,7 +332,7 @@ const HISTORY_DAYS: i64 = 3_652;
 
 /// Builds a demo journal of a preset size.
 pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Result<Journal, ModelError> {
-    generate_with(seed, size.people(), size.interactions(), today)
+    DemoBuilder::new(seed, size, today).finish()
 }
 
 /// Builds a demo journal with `people` people and `interactions` interactions
@@ -343,24 +343,116 @@ pub fn generate_with(
     interactions: usize,
     today: NaiveDate,
 ) -> Result<Journal, ModelError> {
-    let mut rng = SplitMix64::new(seed);
-    let start = add_days(today, -HISTORY_DAYS);
-    let persons = make_people(&mut rng, people, start);
-    let log = if persons.is_empty() {
-        Vec::new()
-    } else {
-        make_interactions(&mut rng, &persons, interactions, today)
-    };
-    Journal::from_parts(JournalParts {
-        people: persons,
-        interactions: log,
-        // The demo's usual circle is chosen, so Insights shows it.
-        settings: Settings {
-            circles: vec![DEMO_CIRCLE.to_owned()],
-            ..Settings::default()
-        },
-        ..JournalParts::default()
-    })
+    DemoBuilder::with_counts(seed, people, interactions, today).finish()
+}
+
+/// A demo journal made a few records at a time, so that a caller can hand the
+/// browser back its thread between slices and show how far it got. However it
+/// is sliced, it makes the same journal as [`generate_with`]: the records come
+/// from one generator in one order, people first, then interactions.
+#[derive(Debug, Clone)]
+pub struct DemoBuilder {
+    rng: SplitMix64,
+    today: NaiveDate,
+    start: NaiveDate,
+    people_wanted: usize,
+    interactions_wanted: usize,
+    people: Vec<Person>,
+    used_people: HashSet<PersonId>,
+    /// Made once every person is, since who is seen how often depends on them.
+    plan: Option<InteractionPlan>,
+    log: Vec<Interaction>,
+}
+
+/// What making interactions needs beyond the people: how often each is seen.
+#[derive(Debug, Clone)]
+struct InteractionPlan {
+    cumulative: Vec<u64>,
+    total: u64,
+    purposes: Vec<PurposeId>,
+    used: HashSet<InteractionId>,
+}
+
+impl DemoBuilder {
+    /// A builder of the journal `generate(seed, size, today)` returns.
+    pub fn new(seed: u64, size: DemoSize, today: NaiveDate) -> Self {
+        Self::with_counts(seed, size.people(), size.interactions(), today)
+    }
+
+    /// A builder of the journal `generate_with(seed, people, interactions, today)` returns.
+    pub fn with_counts(seed: u64, people: usize, interactions: usize, today: NaiveDate) -> Self {
+        let interactions = if people == 0 { 0 } else { interactions };
+        Self {
+            rng: SplitMix64::new(seed),
+            today,
+            start: add_days(today, -HISTORY_DAYS),
+            people_wanted: people,
+            interactions_wanted: interactions,
+            people: Vec::with_capacity(people),
+            used_people: HashSet::with_capacity(people),
+            plan: None,
+            log: Vec::with_capacity(interactions),
+        }
+    }
+
+    /// How many records (people and interactions) the journal will have.
+    pub fn total(&self) -> usize {
+        self.people_wanted + self.interactions_wanted
+    }
+
+    /// How many records are made so far.
+    pub fn done(&self) -> usize {
+        self.people.len() + self.log.len()
+    }
+
+    /// Whether every record is made (what is left is [`DemoBuilder::finish`]).
+    pub fn is_complete(&self) -> bool {
+        self.done() == self.total()
+    }
+
+    /// Makes up to `records` more records; returns how many are made so far.
+    pub fn step(&mut self, records: usize) -> usize {
+        let mut left = records;
+        while left > 0 && self.people.len() < self.people_wanted {
+            let person = make_person(
+                &mut self.rng,
+                &mut self.used_people,
+                &self.people,
+                self.start,
+            );
+            self.people.push(person);
+            left -= 1;
+        }
+        if left > 0 && self.log.len() < self.interactions_wanted {
+            let rng = &mut self.rng;
+            let people = &self.people;
+            let plan = self
+                .plan
+                .get_or_insert_with(|| InteractionPlan::new(rng, people, self.interactions_wanted));
+            while left > 0 && self.log.len() < self.interactions_wanted {
+                self.log
+                    .push(make_interaction(rng, people, plan, self.today));
+                left -= 1;
+            }
+        }
+        self.done()
+    }
+
+    /// The journal: makes whatever is left, then builds it through the model's
+    /// checks (one step that cannot be sliced).
+    pub fn finish(mut self) -> Result<Journal, ModelError> {
+        self.step(usize::MAX);
+        Journal::from_parts(JournalParts {
+            people: self.people,
+            interactions: self.log,
+            // The demo's usual circle is chosen, so Insights shows it.
+            settings: Settings {
+                circles: vec![DEMO_CIRCLE.to_owned()],
+                ..Settings::default()
+            },
+            ..JournalParts::default()
+        })
+    }
 }
 
 fn at(date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
@@ -425,76 +517,78 @@ fn fresh<T: Eq + std::hash::Hash + Clone>(
     }
 }
 
-fn make_people(rng: &mut SplitMix64, count: usize, start: NaiveDate) -> Vec<Person> {
-    let mut used = HashSet::with_capacity(count);
-    let mut people: Vec<Person> = Vec::with_capacity(count);
-    for n in 0..count {
-        let id = fresh(rng, &mut used, PersonId::new);
-        let first = *rng.pick(&FIRST_NAMES);
-        let last = *rng.pick(&LAST_NAMES);
-        let met_on = add_days(start, rng.below(HISTORY_DAYS as u64 + 1) as i64);
-        let created = at(met_on, 9 + rng.below(10) as u32, rng.below(60) as u32);
-        let mut person = Person::new(id, format!("{first} {last}"), created);
-        if rng.chance(85) {
-            person.met.date = Some(met_on);
-        }
-        if rng.chance(60) {
-            person.met.place = Some((*rng.pick(&PLACES)).to_owned());
-        }
-        if n > 0 && rng.chance(20) {
-            person.met.introduced_by = Some(people[rng.below(n as u64) as usize].id.clone());
-        }
-        if rng.chance(70) {
-            person.org = Some((*rng.pick(&ORGS)).to_owned());
-            if rng.chance(70) {
-                person.role = Some((*rng.pick(&ROLES)).to_owned());
-            }
-        }
-        if rng.chance(60) {
-            let domain = rng.pick(&DOMAINS);
-            person.emails.push(format!(
-                "{}.{}@{domain}",
-                ascii_fold(first),
-                ascii_fold(last)
-            ));
-        }
-        if rng.chance(35) {
-            person
-                .phones
-                .push(format!("+44 7700 9{:05}", rng.below(100_000)));
-        }
-        if rng.chance(25) {
-            person
-                .links
-                .push(format!("https://social.example/@{}{n}", ascii_fold(first)));
-        }
-        if rng.chance(40) {
-            person.birthday = random_birthday(rng);
-        }
-        if rng.chance(10) {
-            person.tags.push(DEMO_CIRCLE.to_owned());
-        }
-        for _ in 0..rng.below(3) {
-            let tag = (*rng.pick(&OTHER_TAGS)).to_owned();
-            if !person.tags.contains(&tag) {
-                person.tags.push(tag);
-            }
-        }
-        if rng.chance(40) {
-            let ideal = *rng.pick(&[14u32, 30, 45, 60, 90, 180]);
-            let max = rng.chance(60).then(|| ideal * (2 + rng.below(2) as u32));
-            person.cadence = Some(Cadence::new(ideal, max));
-        }
-        if rng.chance(8) {
-            person.boundaries = (*rng.pick(&BOUNDARIES)).to_owned();
-        }
-        if rng.chance(40) {
-            person.notes = note80(rng);
-        }
-        person.archived = rng.chance(4);
-        people.push(person);
+/// The next person, after `people` (who may have introduced them).
+fn make_person(
+    rng: &mut SplitMix64,
+    used: &mut HashSet<PersonId>,
+    people: &[Person],
+    start: NaiveDate,
+) -> Person {
+    let n = people.len();
+    let id = fresh(rng, used, PersonId::new);
+    let first = *rng.pick(&FIRST_NAMES);
+    let last = *rng.pick(&LAST_NAMES);
+    let met_on = add_days(start, rng.below(HISTORY_DAYS as u64 + 1) as i64);
+    let created = at(met_on, 9 + rng.below(10) as u32, rng.below(60) as u32);
+    let mut person = Person::new(id, format!("{first} {last}"), created);
+    if rng.chance(85) {
+        person.met.date = Some(met_on);
     }
-    people
+    if rng.chance(60) {
+        person.met.place = Some((*rng.pick(&PLACES)).to_owned());
+    }
+    if n > 0 && rng.chance(20) {
+        person.met.introduced_by = Some(people[rng.below(n as u64) as usize].id.clone());
+    }
+    if rng.chance(70) {
+        person.org = Some((*rng.pick(&ORGS)).to_owned());
+        if rng.chance(70) {
+            person.role = Some((*rng.pick(&ROLES)).to_owned());
+        }
+    }
+    if rng.chance(60) {
+        let domain = rng.pick(&DOMAINS);
+        person.emails.push(format!(
+            "{}.{}@{domain}",
+            ascii_fold(first),
+            ascii_fold(last)
+        ));
+    }
+    if rng.chance(35) {
+        person
+            .phones
+            .push(format!("+44 7700 9{:05}", rng.below(100_000)));
+    }
+    if rng.chance(25) {
+        person
+            .links
+            .push(format!("https://social.example/@{}{n}", ascii_fold(first)));
+    }
+    if rng.chance(40) {
+        person.birthday = random_birthday(rng);
+    }
+    if rng.chance(10) {
+        person.tags.push(DEMO_CIRCLE.to_owned());
+    }
+    for _ in 0..rng.below(3) {
+        let tag = (*rng.pick(&OTHER_TAGS)).to_owned();
+        if !person.tags.contains(&tag) {
+            person.tags.push(tag);
+        }
+    }
+    if rng.chance(40) {
+        let ideal = *rng.pick(&[14u32, 30, 45, 60, 90, 180]);
+        let max = rng.chance(60).then(|| ideal * (2 + rng.below(2) as u32));
+        person.cadence = Some(Cadence::new(ideal, max));
+    }
+    if rng.chance(8) {
+        person.boundaries = (*rng.pick(&BOUNDARIES)).to_owned();
+    }
+    if rng.chance(40) {
+        person.notes = note80(rng);
+    }
+    person.archived = rng.chance(4);
+    person
 }
 
 fn random_birthday(rng: &mut SplitMix64) -> Option<Birthday> {
@@ -510,93 +604,101 @@ fn random_birthday(rng: &mut SplitMix64) -> Option<Birthday> {
     Birthday::new(month, day, year).ok()
 }
 
-fn make_interactions(
+impl InteractionPlan {
+    fn new(rng: &mut SplitMix64, people: &[Person], count: usize) -> Self {
+        // Contact frequency: the usual circle and people with a cadence are seen more.
+        let mut cumulative = Vec::with_capacity(people.len());
+        let mut total = 0u64;
+        for person in people {
+            let weight = if person.has_tag(DEMO_CIRCLE) {
+                12
+            } else if person.cadence.is_some() {
+                4
+            } else {
+                1 + rng.below(3)
+            };
+            total += weight;
+            cumulative.push(total);
+        }
+        let purposes: Vec<PurposeId> = DEFAULT_PURPOSES
+            .iter()
+            .filter_map(|(id, _)| id.parse().ok())
+            .collect();
+        Self {
+            cumulative,
+            total,
+            purposes,
+            used: HashSet::with_capacity(count),
+        }
+    }
+}
+
+/// The next interaction, with someone from `people` (never empty).
+fn make_interaction(
     rng: &mut SplitMix64,
     people: &[Person],
-    count: usize,
+    plan: &mut InteractionPlan,
     today: NaiveDate,
-) -> Vec<Interaction> {
-    // Contact frequency: the usual circle and people with a cadence are seen more.
-    let mut cumulative = Vec::with_capacity(people.len());
-    let mut total = 0u64;
-    for person in people {
-        let weight = if person.has_tag(DEMO_CIRCLE) {
-            12
-        } else if person.cadence.is_some() {
-            4
-        } else {
-            1 + rng.below(3)
-        };
-        total += weight;
-        cumulative.push(total);
-    }
-    let purposes: Vec<PurposeId> = DEFAULT_PURPOSES
-        .iter()
-        .filter_map(|(id, _)| id.parse().ok())
-        .collect();
-    let mut used = HashSet::with_capacity(count);
-    let mut log = Vec::with_capacity(count);
-    for _ in 0..count {
-        let roll = rng.below(total);
-        let primary = cumulative
-            .partition_point(|&c| c <= roll)
-            .min(people.len() - 1);
-        let met = people[primary].met_or_created().min(today);
-        let span = days_between(met, today).max(0) as f64;
-        // Skewed towards recent dates: recent years are busier.
-        let days_back = (span * rng.unit().powf(1.7)) as i64;
-        let date = add_days(today, -days_back);
+) -> Interaction {
+    let roll = rng.below(plan.total);
+    let primary = plan
+        .cumulative
+        .partition_point(|&c| c <= roll)
+        .min(people.len() - 1);
+    let met = people[primary].met_or_created().min(today);
+    let span = days_between(met, today).max(0) as f64;
+    // Skewed towards recent dates: recent years are busier.
+    let days_back = (span * rng.unit().powf(1.7)) as i64;
+    let date = add_days(today, -days_back);
 
-        let mut who = vec![people[primary].id.clone()];
-        if rng.chance(12) {
-            for _ in 0..1 + rng.below(2) {
-                let other = &people[rng.below(people.len() as u64) as usize].id;
-                if !who.contains(other) {
-                    who.push(other.clone());
-                }
+    let mut who = vec![people[primary].id.clone()];
+    if rng.chance(12) {
+        for _ in 0..1 + rng.below(2) {
+            let other = &people[rng.below(people.len() as u64) as usize].id;
+            if !who.contains(other) {
+                who.push(other.clone());
             }
         }
-        let time = rng
-            .chance(55)
-            .then(|| NaiveTime::from_hms_opt(7 + rng.below(15) as u32, 15 * rng.below(4) as u32, 0))
-            .flatten();
-        let created = match time {
-            Some(t) => date.and_time(t).and_utc(),
-            None => at(date, 20, 0),
-        };
-        let initiator = *rng.weighted(&[
-            (Initiator::Me, 45),
-            (Initiator::Them, 35),
-            (Initiator::Mutual, 20),
-        ]);
-        let kind = *rng.weighted(&KINDS);
-        let id = fresh(rng, &mut used, InteractionId::new);
-        let mut interaction = Interaction::new(id, date, who, kind, initiator, created);
-        interaction.time = time;
-        if rng.chance(85) {
-            interaction.purpose = Some(rng.pick(&purposes).clone());
-        }
-        if rng.chance(70) {
-            interaction.note = note80(rng);
-        }
-        if rng.chance(33) {
-            let n = if rng.chance(80) { 1 } else { 2 };
-            for k in 0..n {
-                let exchange = make_exchange(rng, &interaction, k, today);
-                interaction.exchanges.push(exchange);
-            }
-        }
-        let last_settled = interaction
-            .exchanges
-            .iter()
-            .flat_map(|e| e.settlements.iter().map(|s| s.date))
-            .max();
-        if let Some(last) = last_settled {
-            interaction.updated = interaction.updated.max(at(last, 21, 0));
-        }
-        log.push(interaction);
     }
-    log
+    let time = rng
+        .chance(55)
+        .then(|| NaiveTime::from_hms_opt(7 + rng.below(15) as u32, 15 * rng.below(4) as u32, 0))
+        .flatten();
+    let created = match time {
+        Some(t) => date.and_time(t).and_utc(),
+        None => at(date, 20, 0),
+    };
+    let initiator = *rng.weighted(&[
+        (Initiator::Me, 45),
+        (Initiator::Them, 35),
+        (Initiator::Mutual, 20),
+    ]);
+    let kind = *rng.weighted(&KINDS);
+    let id = fresh(rng, &mut plan.used, InteractionId::new);
+    let mut interaction = Interaction::new(id, date, who, kind, initiator, created);
+    interaction.time = time;
+    if rng.chance(85) {
+        interaction.purpose = Some(rng.pick(&plan.purposes).clone());
+    }
+    if rng.chance(70) {
+        interaction.note = note80(rng);
+    }
+    if rng.chance(33) {
+        let n = if rng.chance(80) { 1 } else { 2 };
+        for k in 0..n {
+            let exchange = make_exchange(rng, &interaction, k, today);
+            interaction.exchanges.push(exchange);
+        }
+    }
+    let last_settled = interaction
+        .exchanges
+        .iter()
+        .flat_map(|e| e.settlements.iter().map(|s| s.date))
+        .max();
+    if let Some(last) = last_settled {
+        interaction.updated = interaction.updated.max(at(last, 21, 0));
+    }
+    interaction
 }
 
 fn make_exchange(

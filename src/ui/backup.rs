@@ -26,6 +26,34 @@ pub fn backup_json(journal: &Journal) -> String {
         .unwrap_or_else(|_| serde_json::to_string_pretty(&journal.to_parts()).unwrap_or_default())
 }
 
+/// Records written between two looks at the clock while a backup is written.
+const EXPORT_BATCH: usize = 200;
+
+/// The whole journal as backup JSON, like [`backup_json`], but written a slice
+/// at a time so the page keeps painting; `report` hears how far it got
+/// (records written, records in all).
+pub async fn backup_json_in_slices(journal: &Journal, report: impl Fn(usize, usize)) -> String {
+    let Ok(mut writer) = crate::backup::ExportWriter::new(journal, browser::now()) else {
+        return backup_json(journal);
+    };
+    let mut failed = false;
+    browser::in_slices(
+        || match writer.step(EXPORT_BATCH) {
+            Ok(done) => (done, writer.total()),
+            Err(_) => {
+                failed = true;
+                (0, 0)
+            }
+        },
+        report,
+    )
+    .await;
+    match writer.finish() {
+        Ok(text) if !failed => text,
+        _ => backup_json(journal),
+    }
+}
+
 /// Remembers that a backup was just downloaded; the error, in words, says why not.
 pub fn record_backup() -> Result<(), String> {
     Preferences::open()
@@ -87,10 +115,13 @@ pub fn LastBackup(props: &LastBackupProps) -> Html {
     }
 }
 
-/// Downloads a backup of `journal` and records the time; the error, in words, says
-/// what went wrong.
-pub fn download_backup(journal: &Journal) -> Result<(), String> {
-    let text = backup_json(journal);
+/// Downloads a backup of `journal`, written a slice at a time (`report` hears how
+/// far it got), and records the time; the error, in words, says what went wrong.
+pub async fn download_backup(
+    journal: &Journal,
+    report: impl Fn(usize, usize),
+) -> Result<(), String> {
+    let text = backup_json_in_slices(journal, report).await;
     browser::download(&backup_file_name(), "application/json", &text)
         .map_err(|err| format!("Download failed: {err}"))?;
     record_backup()

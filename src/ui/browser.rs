@@ -55,6 +55,58 @@ pub fn random_token() -> String {
         .collect()
 }
 
+/// How long one slice of long work (demo data, a backup) runs before the
+/// browser gets its thread back: well under a long task (50 ms) here, so that
+/// a phone several times slower stays under 200 ms.
+pub const SLICE_MS: f64 = 25.0;
+
+/// Hands the thread back to the browser, which paints, answers taps and runs
+/// whatever else waits, then resumes: a message to itself, which (unlike a zero
+/// timeout) is not held back by the 4 ms floor of nested timers, and (unlike
+/// `scheduler.yield()`) does not go ahead of the page's other tasks.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Ok(channel) = web_sys::MessageChannel::new() {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::UNDEFINED)
+                .is_ok()
+            {
+                return;
+            }
+        }
+        let started = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !started {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Runs long work a slice at a time, yielding to the browser between slices.
+/// `step` does a small batch and says how far the work is, as (done, total);
+/// `report` hears that before each pause and once at the end.
+pub async fn in_slices(mut step: impl FnMut() -> (usize, usize), report: impl Fn(usize, usize)) {
+    loop {
+        let started = js_sys::Date::now();
+        let (done, total) = loop {
+            let (done, total) = step();
+            if done >= total || js_sys::Date::now() - started >= SLICE_MS {
+                break (done, total);
+            }
+        };
+        report(done, total);
+        if done >= total {
+            return;
+        }
+        yield_now().await;
+    }
+}
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }

@@ -14,6 +14,7 @@ pub mod install_note;
 pub mod milestone_cards;
 pub mod milestone_form;
 pub mod person_form;
+pub mod progress;
 pub mod quick_log;
 pub mod save_banner;
 pub mod toast;

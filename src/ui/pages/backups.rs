@@ -87,15 +87,28 @@ pub fn BackupsPage() -> Html {
 fn ExportSection() -> Html {
     let app = use_app();
     let stamp = use_state(|| 0u64);
+    // While a download is written: records written, records in all.
+    let writing = use_state(|| None::<(usize, usize)>);
     let download = {
         let app = app.clone();
         let stamp = stamp.clone();
+        let writing = writing.clone();
         Callback::from(move |_: MouseEvent| {
-            let result = app.read(download_backup);
-            match result {
-                Ok(()) => stamp.set(*stamp + 1),
-                Err(err) => say(&app, err),
+            if writing.is_some() {
+                return;
             }
+            // What the journal is now, whatever changes while it is written.
+            let journal = app.read(Journal::clone);
+            let (app, stamp, writing) = (app.clone(), stamp.clone(), writing.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    download_backup(&journal, |done, total| writing.set(Some((done, total)))).await;
+                writing.set(None);
+                match result {
+                    Ok(()) => stamp.set(*stamp + 1),
+                    Err(err) => say(&app, err),
+                }
+            });
         })
     };
     let shareable = *use_memo((), |_| platform::can_share_files());
@@ -129,7 +142,12 @@ fn ExportSection() -> Html {
                 <button type="button" class="button primary" onclick={share}>{ "Share a backup" }</button>
                 { " " }
             }
-                <button type="button" class={if shareable { "button" } else { "button primary" }} onclick={download}>{ "Download a backup" }</button>
+                <button type="button" class={if shareable { "button" } else { "button primary" }} onclick={download}
+                    disabled={writing.is_some()}>{ "Download a backup" }</button>
+            if let Some((done, total)) = *writing {
+                <crate::ui::components::progress::ProgressBar id="export-progress"
+                    doing={crate::model::words::WRITING_BACKUP} {done} {total} />
+            }
             <EncryptedExport on_done={on_encrypted} {shareable} />
         </section>
     }

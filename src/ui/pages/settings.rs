@@ -4,15 +4,17 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::model::demo::{generate, DemoSize};
+use crate::model::demo::{DemoBuilder, DemoSize};
 use crate::model::insights::circle_choices;
 use crate::model::purpose::NO_PURPOSE;
+use crate::model::words::{grouped, MAKING_DEMO, STORING_DEMO};
 use crate::model::{Action, Journal, Purpose, PurposeId, PurposeRemoval};
 use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
 use crate::ui::components::dialog::Dialog;
 use crate::ui::components::field::SelectField;
 use crate::ui::components::install_note::InstallSteps;
+use crate::ui::components::progress::ProgressBar;
 use crate::ui::hooks::use_app;
 use crate::ui::platform::{
     self, installs_apart, DisplayMode, INSTALLED_SHARES, INSTALL_NOTE, INSTALL_SHARES,
@@ -414,17 +416,26 @@ fn RemovePurposeDialog(props: &RemovePurposeProps) -> Html {
     }
 }
 
+/// Records made between two looks at the clock while demo data is made.
+const DEMO_BATCH: usize = 100;
+
 #[component]
 fn DemoSection() -> Html {
     let app = use_app();
     let size = use_state(|| "small".to_owned());
     let confirming = use_state(|| false);
+    // While demo data is made: what it is doing, records done, records in all.
+    let progress = use_state(|| None::<(&'static str, usize, usize)>);
     let empty = app.read(Journal::person_count) == 0;
     let load = {
         let app = app.clone();
         let size = size.clone();
         let confirming = confirming.clone();
+        let progress = progress.clone();
         Callback::from(move |_: MouseEvent| {
+            if progress.is_some() {
+                return;
+            }
             if !empty && !*confirming {
                 confirming.set(true);
                 return;
@@ -435,18 +446,39 @@ fn DemoSection() -> Html {
                 "tiny" => DemoSize::Tiny,
                 _ => DemoSize::Small,
             };
-            let loaded = format!("Loaded a demo journal of {} people.", demo_size.people());
-            let failed = match generate(2026, demo_size, browser::today()) {
-                Ok(journal) => app
-                    .replace_with_undo(journal, &loaded)
-                    .err()
-                    .map(|err| format!("The demo journal could not be stored: {err}")),
-                Err(err) => Some(format!("The demo journal could not be made: {err}")),
-            };
             confirming.set(false);
-            if let Some(message) = failed {
-                app.toast(Toast::say(message));
-            }
+            let mut builder = DemoBuilder::new(2026, demo_size, browser::today());
+            progress.set(Some((MAKING_DEMO, 0, builder.total())));
+            let (app, progress) = (app.clone(), progress.clone());
+            // Made in slices, so the page keeps painting the bar and answering;
+            // stored in one save at the end, so a tab closed meanwhile stores nothing.
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::yield_now().await;
+                browser::in_slices(
+                    || (builder.step(DEMO_BATCH), builder.total()),
+                    |done, total| progress.set(Some((MAKING_DEMO, done, total))),
+                )
+                .await;
+                let total = builder.total();
+                let made = builder.finish();
+                progress.set(Some((STORING_DEMO, total, total)));
+                browser::yield_now().await;
+                let loaded = format!(
+                    "Loaded a demo journal of {} people.",
+                    grouped(demo_size.people())
+                );
+                let failed = match made {
+                    Ok(journal) => app
+                        .replace_with_undo(journal, &loaded)
+                        .err()
+                        .map(|err| format!("The demo journal could not be stored: {err}")),
+                    Err(err) => Some(format!("The demo journal could not be made: {err}")),
+                };
+                progress.set(None);
+                if let Some(message) = failed {
+                    app.toast(Toast::say(message));
+                }
+            });
         })
     };
     html! {
@@ -464,7 +496,10 @@ fn DemoSection() -> Html {
             if *confirming {
                 <p class="warning" role="alert">{ "This replaces your whole journal. Download a backup first if you want to keep it. Press again to go ahead." }</p>
             }
-            <button type="button" class="button" onclick={load}>
+            if let Some((doing, done, total)) = *progress {
+                <ProgressBar id="demo-progress" {doing} {done} {total} />
+            }
+            <button type="button" class="button" onclick={load} disabled={progress.is_some()}>
                 { if *confirming { "Replace my journal with demo data" } else { "Load demo data" } }
             </button>
         </section>
