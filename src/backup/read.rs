@@ -758,9 +758,11 @@ fn shown_value(text: &str, offset: usize, value_start: Option<usize>) -> String 
     let starting_here = || {
         text.get(offset.saturating_sub(1)..)
             .and_then(|rest| {
-                serde_json::Deserializer::from_slice(rest.trim_start_matches([',', ':', ' ']).as_bytes())
-                    .into_iter::<Value>()
-                    .next()
+                serde_json::Deserializer::from_slice(
+                    rest.trim_start_matches([',', ':', ' ']).as_bytes(),
+                )
+                .into_iter::<Value>()
+                .next()
             })
             .and_then(Result::ok)
     };

@@ -39,12 +39,17 @@ pub const WRITING_BACKUP: &str = "Writing the backup";
 /// What the demo data does once every record is made.
 pub const STORING_DEMO: &str = "Storing demo journal";
 
-/// The label of a progress bar: "Creating demo journal: 4,000 of 22,000 records".
-pub fn progress(doing: &str, done: usize, total: usize) -> String {
+/// What reading a backup does, beside its progress bar.
+pub const CHECKING_BACKUP: &str = "Checking the file";
+
+/// The label of a progress bar: "Creating demo journal: 4,000 of 22,000
+/// records", with the counts written by `count` (the screen groups them as
+/// the reader's locale does).
+pub fn progress(doing: &str, done: usize, total: usize, count: fn(usize) -> String) -> String {
     format!(
         "{doing}: {} of {} record{}",
-        grouped(done),
-        grouped(total),
+        count(done),
+        count(total),
         if total == 1 { "" } else { "s" }
     )
 }
@@ -72,11 +77,11 @@ mod tests {
     #[test]
     fn progress_counts_records() {
         assert_eq!(
-            progress(MAKING_DEMO, 4_000, 22_000),
+            progress(MAKING_DEMO, 4_000, 22_000, grouped),
             "Creating demo journal: 4,000 of 22,000 records"
         );
         assert_eq!(
-            progress(WRITING_BACKUP, 0, 1),
+            progress(WRITING_BACKUP, 0, 1, grouped),
             "Writing the backup: 0 of 1 record"
         );
     }

@@ -184,24 +184,3 @@ pub fn focus(id: &str) {
         let _ = element.focus();
     }
 }
-
-/// Milliseconds on the wall clock, for slicing long work.
-pub fn clock_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// Lets the browser paint and handle input before long work goes on: a
-/// task queued behind whatever is waiting.
-pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window().is_some_and(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .is_ok()
-        });
-        if !queued {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}

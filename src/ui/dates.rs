@@ -192,15 +192,16 @@ mod intl {
 
     /// `n.toLocaleString(languages)`, or plain digits if the languages are refused.
     pub fn count(n: usize) -> String {
-        // A Number object: Reflect cannot look up a method on a primitive.
-        let number: JsValue = js_sys::Number::new(&JsValue::from_f64(n as f64)).into();
-        let to_locale = js_sys::Reflect::get(&number, &"toLocaleString".into())
-            .ok()
+        // Number.prototype.toLocaleString, called on the number.
+        let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+        let to_locale = get(&js_sys::global(), "Number")
+            .and_then(|number| get(&number, "prototype"))
+            .and_then(|prototype| get(&prototype, "toLocaleString"))
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         to_locale
-            .and_then(|f| f.call1(&number, &languages()).ok())
+            .and_then(|f| f.call1(&JsValue::from_f64(n as f64), &languages()).ok())
             .and_then(|text| text.as_string())
-            .unwrap_or_else(|| n.to_string())
+            .unwrap_or_else(|| crate::model::words::grouped(n))
     }
 
     pub fn date(style: Style, day: NaiveDate) -> String {
@@ -229,7 +230,7 @@ mod intl {
     use super::Style;
 
     pub fn count(n: usize) -> String {
-        n.to_string()
+        crate::model::words::grouped(n)
     }
 
     pub fn date(_: Style, day: NaiveDate) -> String {

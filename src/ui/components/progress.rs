@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::words::progress;
+use crate::ui::dates;
 
 /// Props of [`ProgressBar`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +22,7 @@ pub struct ProgressBarProps {
 /// The words are the bar's accessible name, so they are read with its value.
 #[component]
 pub fn ProgressBar(props: &ProgressBarProps) -> Html {
-    let label = progress(props.doing, props.done, props.total);
+    let label = progress(props.doing, props.done, props.total, dates::count);
     html! {
         <div class="progress">
             <label for={props.id.clone()}>{ label.clone() }</label>

@@ -11,13 +11,14 @@ use crate::backup::{
     apply_import, detect_backup_kind, parse_envelope, preview, BackupKind, BackupReader, Envelope,
     Mode, Newer, ParsedBackup, Preview, Progress, RecordKind,
 };
-use crate::model::words::capitalise;
+use crate::model::words::{self, capitalise};
 use crate::model::Journal;
 use crate::ui::backup::{
     backup_file_name, backup_json, download_backup, record_backup, LastBackup,
 };
 use crate::ui::browser;
 use crate::ui::components::import_contacts::{ContactSource, ImportContacts};
+use crate::ui::components::progress::ProgressBar;
 use crate::ui::crypto;
 use crate::ui::dates;
 use crate::ui::hooks::{use_app, use_file_input, AppHandle, FileInputHandle};
@@ -145,7 +146,7 @@ fn ExportSection() -> Html {
                 <button type="button" class={if shareable { "button" } else { "button primary" }} onclick={download}
                     disabled={writing.is_some()}>{ "Download a backup" }</button>
             if let Some((done, total)) = *writing {
-                <crate::ui::components::progress::ProgressBar id="export-progress"
+                <ProgressBar id="export-progress"
                     doing={crate::model::words::WRITING_BACKUP} {done} {total} />
             }
             <EncryptedExport on_done={on_encrypted} {shareable} />
@@ -321,10 +322,6 @@ enum Restore {
     },
 }
 
-/// Work done between two chances for the browser to paint and answer
-/// input: well under the 50 ms a task may take before it feels stuck.
-const SLICE_MS: f64 = 40.0;
-
 /// Records read between two looks at the clock.
 const RECORDS_PER_LOOK: usize = 500;
 
@@ -352,16 +349,15 @@ async fn check_file(bytes: &[u8], app: &AppHandle, state: &UseStateHandle<Restor
         }
     };
     state.set(Restore::Reading(Some(reader.progress())));
-    browser::yield_to_browser().await;
-    let mut started = browser::clock_ms();
-    while !reader.is_read() {
-        let progress = reader.step(RECORDS_PER_LOOK);
-        if browser::clock_ms() - started > SLICE_MS {
-            state.set(Restore::Reading(Some(progress)));
-            browser::yield_to_browser().await;
-            started = browser::clock_ms();
-        }
-    }
+    browser::yield_now().await;
+    browser::in_slices(
+        || {
+            let Progress { done, total } = reader.step(RECORDS_PER_LOOK);
+            (done, total)
+        },
+        |done, total| state.set(Restore::Reading(Some(Progress { done, total }))),
+    )
+    .await;
     match reader.finish() {
         Ok(parsed) => {
             let preview = app.read(|journal| preview(&parsed, journal));
@@ -750,23 +746,15 @@ struct ReadingProgressProps {
     progress: Option<Progress>,
 }
 
-/// "Checking the file…", with a bar and the count of records once known.
+/// "Checking the file…", then a bar with the count of records once known.
 #[function_component]
 fn ReadingProgress(props: &ReadingProgressProps) -> Html {
-    let Some(Progress { done, total }) = props.progress else {
-        return html! { <p class="muted" role="status">{ "Checking the file…" }</p> };
-    };
-    let label = format!(
-        "Checking the file: {} of {} records",
-        dates::count(done),
-        dates::count(total)
-    );
-    html! {
-        <div class="work-progress" role="status">
-            <label for="restore-progress">{ label.clone() }</label>
-            <progress id="restore-progress" max={total.to_string()} value={done.to_string()}>
-                { label }
-            </progress>
-        </div>
+    match props.progress {
+        Some(Progress { done, total }) => html! {
+            <div role="status">
+                <ProgressBar id="restore-progress" doing={words::CHECKING_BACKUP} {done} {total} />
+            </div>
+        },
+        None => html! { <p class="muted" role="status">{ "Checking the file…" }</p> },
     }
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::model::demo::{DemoBuilder, DemoSize};
 use crate::model::insights::circle_choices;
 use crate::model::purpose::NO_PURPOSE;
-use crate::model::words::{grouped, MAKING_DEMO, STORING_DEMO};
+use crate::model::words::{MAKING_DEMO, STORING_DEMO};
 use crate::model::{Action, Journal, Purpose, PurposeId, PurposeRemoval};
 use crate::storage::preferences::{stored_theme, Preferences};
 use crate::ui::browser;
@@ -465,7 +465,7 @@ fn DemoSection() -> Html {
                 browser::yield_now().await;
                 let loaded = format!(
                     "Loaded a demo journal of {} people.",
-                    grouped(demo_size.people())
+                    crate::ui::dates::count(demo_size.people())
                 );
                 let failed = match made {
                     Ok(journal) => app
